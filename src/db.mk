@@ -1,0 +1,1 @@
+# src/db.mk - libpq access and the upgrade/downgrade executor.

@@ -1,0 +1,1 @@
+# src/engine.mk - diff, questions/answers, change set, SQL generation, migrate-domain-models.

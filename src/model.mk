@@ -1,0 +1,1 @@
+# src/model.mk - model registry loaders, the catalogue, the database catalogue reader.

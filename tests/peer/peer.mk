@@ -1,0 +1,1 @@
+# tests/peer/peer.mk - peer tests against the real Alembic.
