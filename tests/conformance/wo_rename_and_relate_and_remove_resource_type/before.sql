@@ -1,0 +1,42 @@
+-- before.sql - test_migrate_domain_models_without_instances.py::test_migrate_domain_models_rename_and_relate_and_remove_resource_type
+-- The catalogue and instance data as the reference's fixtures make them;
+-- loaded after data/schema.sql on a fresh database.
+-- test_product_sub_block_one_db
+INSERT INTO resource_types (resource_type, description) VALUES ('int_field', '');
+INSERT INTO resource_types (resource_type, description) VALUES ('str_field', '');
+INSERT INTO product_blocks (name, description, tag, status) VALUES ('SubBlockOneForTest', 'Test Sub Block One', 'TEST', 'active');
+INSERT INTO product_block_resource_types (product_block_id, resource_type_id)
+	SELECT b.product_block_id, r.resource_type_id FROM product_blocks b, resource_types r
+	WHERE b.name = 'SubBlockOneForTest' AND r.resource_type = 'int_field';
+INSERT INTO product_block_resource_types (product_block_id, resource_type_id)
+	SELECT b.product_block_id, r.resource_type_id FROM product_blocks b, resource_types r
+	WHERE b.name = 'SubBlockOneForTest' AND r.resource_type = 'str_field';
+-- test_product_sub_block_two_db
+INSERT INTO resource_types (resource_type, description) VALUES ('int_field_2', '');
+INSERT INTO product_blocks (name, description, tag, status) VALUES ('SubBlockTwoForTest', 'Test Sub Block Two', 'TEST', 'active');
+INSERT INTO product_block_resource_types (product_block_id, resource_type_id)
+	SELECT b.product_block_id, r.resource_type_id FROM product_blocks b, resource_types r
+	WHERE b.name = 'SubBlockTwoForTest' AND r.resource_type = 'int_field_2';
+-- test_product_block_with_list_union_db
+INSERT INTO resource_types (resource_type, description) VALUES ('list_field', '');
+INSERT INTO product_blocks (name, description, tag, status) VALUES ('ProductBlockWithListUnionForTest', 'Test Union Sub Block', 'TEST', 'active');
+INSERT INTO product_block_resource_types (product_block_id, resource_type_id)
+	SELECT b.product_block_id, r.resource_type_id FROM product_blocks b, resource_types r
+	WHERE b.name = 'ProductBlockWithListUnionForTest' AND r.resource_type = 'int_field';
+INSERT INTO product_block_resource_types (product_block_id, resource_type_id)
+	SELECT b.product_block_id, r.resource_type_id FROM product_blocks b, resource_types r
+	WHERE b.name = 'ProductBlockWithListUnionForTest' AND r.resource_type = 'str_field';
+INSERT INTO product_block_resource_types (product_block_id, resource_type_id)
+	SELECT b.product_block_id, r.resource_type_id FROM product_blocks b, resource_types r
+	WHERE b.name = 'ProductBlockWithListUnionForTest' AND r.resource_type = 'list_field';
+INSERT INTO product_block_relations (in_use_by_id, depends_on_id)
+	SELECT p.product_block_id, c.product_block_id FROM product_blocks p, product_blocks c
+	WHERE p.name = 'ProductBlockWithListUnionForTest' AND c.name = 'SubBlockOneForTest';
+INSERT INTO product_block_relations (in_use_by_id, depends_on_id)
+	SELECT p.product_block_id, c.product_block_id FROM product_blocks p, product_blocks c
+	WHERE p.name = 'ProductBlockWithListUnionForTest' AND c.name = 'SubBlockTwoForTest';
+-- test_product_sub_list_union
+INSERT INTO products (name, description, product_type, tag, status) VALUES ('ProductSubListUnion', 'Product with Union sub product_block', 'Test', 'UnionSub', 'active');
+INSERT INTO product_product_blocks (product_id, product_block_id)
+	SELECT p.product_id, b.product_block_id FROM products p, product_blocks b
+	WHERE p.name = 'ProductSubListUnion' AND b.name = 'ProductBlockWithListUnionForTest';

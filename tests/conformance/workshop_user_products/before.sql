@@ -1,0 +1,4 @@
+-- before.sql - workshop 'Database migration' exercise (seed 001): User Group / User internal / User external
+-- The catalogue and instance data as the reference's fixtures make them;
+-- loaded after data/schema.sql on a fresh database.
+-- an empty catalogue: the orchestrator schema only
