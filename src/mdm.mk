@@ -1,2 +1,9 @@
 # src/mdm.mk - the command-line front of domain-model migrations: line
 # prompts (prompt_line.c) and the diff / migrate-domain-models commands.
+src_libwfo_a_SOURCES += src/prompt_line.c src/prompt_line.h
+
+check_PROGRAMS += tests/unit/test_prompt_line
+tests_unit_test_prompt_line_SOURCES = tests/unit/test_prompt_line.c
+tests_unit_test_prompt_line_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_prompt_line_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_prompt_line
