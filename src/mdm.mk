@@ -7,3 +7,10 @@ tests_unit_test_prompt_line_SOURCES = tests/unit/test_prompt_line.c
 tests_unit_test_prompt_line_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_prompt_line_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_prompt_line
+
+src_libwfo_a_SOURCES += src/mdm.c src/mdm.h
+check_PROGRAMS += tests/unit/test_mdm
+tests_unit_test_mdm_SOURCES = tests/unit/test_mdm.c
+tests_unit_test_mdm_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_mdm_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_mdm

@@ -105,6 +105,32 @@ int pl_ask_text(struct pl *p, const char *question, char **answer, struct wfo_er
 	}
 }
 
+int pl_ask_default(struct pl *p, const char *question, const char *def, char **answer,
+		   struct wfo_error *err)
+{
+	if (!def || !*def)
+		return pl_ask_text(p, question, answer, err);
+	size_t n = strlen(question);
+	while (n && question[n - 1] == ' ')
+		n--;
+	if (n && question[n - 1] == ':')
+		n--;
+	fprintf(p->out, "%.*s [%s]: ", (int)n, question, def);
+	fflush(p->out);
+	char *line;
+	if (read_line(p, &line) < 0) {
+		fputc('\n', p->out);
+		return eof_error(err, question);
+	}
+	echo_answer(p, line);
+	if (!*line) {
+		free(line);
+		line = xstrdup(def);
+	}
+	*answer = line;
+	return 0;
+}
+
 int pl_menu(struct pl *p, const char *question, const char *const *labels, size_t n,
 	    const char *quit_label, size_t *choice, struct wfo_error *err)
 {

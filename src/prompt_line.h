@@ -39,6 +39,12 @@ void pl_line(struct pl *p, const char *fmt, ...) __attribute__((format(printf, 2
  * err (end of input: WFO_UNANSWERED naming the question). */
 int pl_ask_text(struct pl *p, const char *question, char **answer, struct wfo_error *err);
 
+/* Like pl_ask_text with a default: "Supply the product tag [UB]: " (the
+ * question's trailing ": " moves after the default); an empty answer takes
+ * def. With def NULL or "" it is pl_ask_text. */
+int pl_ask_default(struct pl *p, const char *question, const char *def, char **answer,
+		   struct wfo_error *err);
+
 /* A menu: question on its own line, "<i>) <label>" for i = 1..n, then
  * "q) <quit_label>" (omitted when quit_label is NULL) and the prompt "? ".
  * An empty answer asks again; anything else that is not a key prints

@@ -96,6 +96,24 @@ static void test_long_answer(void **state)
 	free(input);
 }
 
+static void test_default_taken_on_empty(void **state)
+{
+	(void)state;
+	struct io io;
+	struct wfo_error err;
+	char *a = NULL, *b = NULL;
+	io_open(&io, "\n  other \n");
+	assert_int_equal(pl_ask_default(&io.pl, "Supply the product block tag: ", "UB", &a, &err), 0);
+	assert_int_equal(pl_ask_default(&io.pl, "Supply the product block tag: ", "UB", &b, &err), 0);
+	assert_string_equal(a, "UB");
+	assert_string_equal(b, "other");
+	assert_string_equal(io_out(&io),
+		"Supply the product block tag [UB]: \nSupply the product block tag [UB]: other\n");
+	free(a);
+	free(b);
+	io_close(&io);
+}
+
 static void test_menu_invalid_then_valid(void **state)
 {
 	(void)state;
@@ -178,6 +196,7 @@ int main(void)
 		cmocka_unit_test(test_text_reasks_on_empty_and_trims),
 		cmocka_unit_test(test_text_eof_is_an_error_naming_the_question),
 		cmocka_unit_test(test_long_answer),
+		cmocka_unit_test(test_default_taken_on_empty),
 		cmocka_unit_test(test_menu_invalid_then_valid),
 		cmocka_unit_test(test_menu_quit_and_eof),
 		cmocka_unit_test(test_confirm_defaults_no_and_only_yes_confirms),

@@ -1,0 +1,157 @@
+/* mdm.c - answering migrate-domain-models' open questions: line prompts,
+ * defaults, and the report of what is still missing. */
+#include "config.h"
+#include "mdm.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "util.h"
+
+static bool same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}
+
+int mdm_ask_lines(struct pl *p, struct mdm_group *g, size_t ng, struct wfo_error *err)
+{
+	for (size_t i = 0; i < ng; i++) {
+		pl_header(p, g[i].header);
+		const char *shown = NULL;
+		for (size_t j = 0; j < g[i].n; j++) {
+			struct mdm_question *q = &g[i].q[j];
+			if (q->context && !same(q->context, shown)) {
+				pl_line(p, "%s", q->context);
+				shown = q->context;
+			}
+			if (q->answer)
+				continue;
+			if (pl_ask_default(p, q->text, q->prefill, &q->answer, err) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static void key_path(struct strbuf *sb, const struct mdm_question *q)
+{
+	sb_addf(sb, "\"%s\"", q->key1);
+	if (q->key2)
+		sb_addf(sb, ".\"%s\"", q->key2);
+}
+
+size_t mdm_take_defaults(FILE *out, struct mdm_group *g, size_t ng)
+{
+	size_t open = 0;
+	for (size_t i = 0; i < ng; i++) {
+		for (size_t j = 0; j < g[i].n; j++) {
+			struct mdm_question *q = &g[i].q[j];
+			if (q->answer)
+				continue;
+			if (q->prefill && *q->prefill) {
+				struct strbuf sb = STRBUF_INIT;
+				key_path(&sb, q);
+				fprintf(out, "Using the default from the models for --%s %s: %s\n",
+					q->file ? q->file : "inputs", sb_str(&sb), q->prefill);
+				sb_free(&sb);
+				q->answer = xstrdup(q->prefill);
+			} else {
+				open++;
+			}
+		}
+	}
+	return open;
+}
+
+size_t mdm_open_count(const struct mdm_group *g, size_t ng)
+{
+	size_t open = 0;
+	for (size_t i = 0; i < ng; i++)
+		for (size_t j = 0; j < g[i].n; j++)
+			open += !g[i].q[j].answer;
+	return open;
+}
+
+static void skeleton(FILE *out, const char *file, const struct mdm_group *g, size_t ng)
+{
+	json_t *root = json_object();
+	for (size_t i = 0; i < ng; i++) {
+		for (size_t j = 0; j < g[i].n; j++) {
+			const struct mdm_question *q = &g[i].q[j];
+			if (q->answer || strcmp(q->file ? q->file : "inputs", file))
+				continue;
+			if (!q->key2) {
+				json_object_set_new(root, q->key1, json_string(""));
+				continue;
+			}
+			json_t *o = json_object_get(root, q->key1);
+			if (!json_is_object(o)) {
+				o = json_object();
+				json_object_set_new(root, q->key1, o);
+			}
+			json_object_set_new(o, q->key2, json_string(""));
+		}
+	}
+	if (json_object_size(root)) {
+		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+		fprintf(out, "Complete and pass with --%s @FILE:\n%s\n", file, s ? s : "{}");
+		free(s);
+	}
+	json_decref(root);
+}
+
+void mdm_missing_report(FILE *out, const struct mdm_group *g, size_t ng)
+{
+	fprintf(out, "%zu question(s) need an answer and there is no terminal to ask them on:\n",
+		mdm_open_count(g, ng));
+	for (size_t i = 0; i < ng; i++) {
+		for (size_t j = 0; j < g[i].n; j++) {
+			const struct mdm_question *q = &g[i].q[j];
+			if (q->answer)
+				continue;
+			struct strbuf sb = STRBUF_INIT;
+			key_path(&sb, q);
+			size_t n = strlen(q->text);
+			while (n && (q->text[n - 1] == ' ' || q->text[n - 1] == ':'))
+				n--;
+			fprintf(out, "  --%s %s  (%.*s%s%s)\n", q->file ? q->file : "inputs", sb_str(&sb),
+				(int)n, q->text, q->context ? "; " : "", q->context ? q->context : "");
+			sb_free(&sb);
+		}
+	}
+	skeleton(out, "inputs", g, ng);
+	skeleton(out, "updates", g, ng);
+}
+
+void mdm_groups_free_answers(struct mdm_group *g, size_t ng)
+{
+	for (size_t i = 0; i < ng; i++)
+		for (size_t j = 0; j < g[i].n; j++) {
+			free(g[i].q[j].answer);
+			g[i].q[j].answer = NULL;
+		}
+}
+
+char *mdm_read_json_arg(const char *opt, const char *arg, struct wfo_error *err)
+{
+	if (arg[0] != '@')
+		return xstrdup(arg);
+	size_t len;
+	char *text = read_file(arg + 1, &len);
+	if (!text) {
+		wfo_fail(err, WFO_IO, "%s %s: cannot read %s: %s", opt, arg, arg + 1, strerror(errno));
+		return NULL;
+	}
+	if (strlen(text) != len) {
+		free(text);
+		wfo_fail(err, WFO_INPUT, "%s %s: %s contains a NUL byte; JSON text expected",
+			 opt, arg, arg + 1);
+		return NULL;
+	}
+	return text;
+}

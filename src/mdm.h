@@ -1,0 +1,66 @@
+/* mdm.h - the driver side of migrate-domain-models: answers the engine's
+ * open questions with line prompts, defaults, or reports every missing one.
+ *
+ * The engine (plan.h) owns the questions; this module only needs, per
+ * question, the texts below. A caller adapts the engine's question list into
+ * groups of struct mdm_question (in the order the reference asks them:
+ * products, fixed input values, blocks, resource type descriptions, default
+ * values) and copies answers back.
+ *
+ * Ownership: mdm_question fields are borrowed except answer, which the
+ * functions here set to a heap string (freed by the caller, or with
+ * mdm_groups_free_answers). */
+#ifndef WFO_MDM_H
+#define WFO_MDM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "prompt_line.h"
+#include "wfo_error.h"
+
+struct mdm_question {
+	const char *context;  /* line shown before it ("Product: User User internal"), NULL if none;
+				 printed once for consecutive questions with the same context */
+	const char *text;     /* "Supply the product tag: " (with its trailing ": ") */
+	const char *file;     /* "inputs" or "updates": the option that can answer it */
+	const char *key1;     /* the answer's place in that JSON: object key ... */
+	const char *key2;     /* ... and the key inside it (NULL: key1 holds the value) */
+	const char *prefill;  /* default offered from the model files, or NULL */
+	char *answer;         /* NULL while open */
+};
+
+struct mdm_group {
+	const char *header;   /* "Create new products"; printed even when the group is empty */
+	struct mdm_question *q;
+	size_t n;
+};
+
+/* Asks every open question of every group on p, in order: the header, the
+ * context lines, then the question; a question with a prefill shows it as
+ * "<text without ': '> [<prefill>]: " and an empty answer takes it.
+ * 0, or -1 with err (end of input: WFO_UNANSWERED). */
+int mdm_ask_lines(struct pl *p, struct mdm_group *g, size_t ng, struct wfo_error *err);
+
+/* Non-interactive: every open question with a prefill takes it and says so
+ * on out ("Using the default for <key path>: <value>"). Returns the number
+ * of questions still open. */
+size_t mdm_take_defaults(FILE *out, struct mdm_group *g, size_t ng);
+
+/* Counts open questions. */
+size_t mdm_open_count(const struct mdm_group *g, size_t ng);
+
+/* Writes every open question to out as its --inputs / --updates key with the
+ * question, then a JSON skeleton per option to complete (all of them, however
+ * many: the error message of a struct wfo_error would be too small). */
+void mdm_missing_report(FILE *out, const struct mdm_group *g, size_t ng);
+
+/* Frees and clears every answer. */
+void mdm_groups_free_answers(struct mdm_group *g, size_t ng);
+
+/* Reads an --inputs/--updates argument: JSON text, or @FILE for a file's
+ * contents. Returns a heap string, or NULL with err naming the file. */
+char *mdm_read_json_arg(const char *opt, const char *arg, struct wfo_error *err);
+
+#endif

@@ -1,0 +1,161 @@
+/* test_mdm.c - answering open questions: line prompts in order, defaults, the missing-answer report. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistd.h>
+
+#include "mdm.h"
+#include "util.h"
+
+static char *run_lines(const char *input, struct mdm_group *g, size_t ng, int *rc, struct wfo_error *err)
+{
+	FILE *in = fmemopen((void *)input, strlen(input), "r");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	struct pl p;
+	pl_init(&p, in, out);
+	p.color = false;
+	*rc = mdm_ask_lines(&p, g, ng, err);
+	fclose(in);
+	fclose(out);
+	return buf;
+}
+
+static void test_seed_order_and_wording(void **state)
+{
+	(void)state;
+	struct mdm_question prod[] = {
+		{ "Product: UserGroup User Group", "Supply the product description: ", "inputs", "User Group", "description", NULL, NULL },
+		{ "Product: UserGroup User Group", "Supply the product tag: ", "inputs", "User Group", "tag", NULL, NULL },
+		{ "Product: User User internal", "Supply the product description: ", "inputs", "User internal", "description", NULL, xstrdup("prefilled") },
+		{ "Product: User User internal", "Supply the product tag: ", "inputs", "User internal", "tag", "USER_INT", NULL },
+	};
+	struct mdm_question rts[] = {
+		{ NULL, "Supply description for new resource type age: ", "inputs", "age", "description", NULL, NULL },
+	};
+	struct mdm_group g[] = {
+		{ "Create new products", prod, 4 },
+		{ "Create fixed inputs", NULL, 0 },
+		{ "Create resource types", rts, 1 },
+	};
+	struct wfo_error err;
+	int rc;
+	char *out = run_lines("user group administration\nGROUP\n\nage of the user\n", g, 3, &rc, &err);
+	assert_int_equal(rc, 0);
+	assert_string_equal(out,
+		"\nCreate new products\n"
+		"Product: UserGroup User Group\n"
+		"Supply the product description: user group administration\n"
+		"Supply the product tag: GROUP\n"
+		"Product: User User internal\n"
+		"Supply the product tag [USER_INT]: \n"
+		"\nCreate fixed inputs\n"
+		"\nCreate resource types\n"
+		"Supply description for new resource type age: age of the user\n");
+	assert_string_equal(prod[0].answer, "user group administration");
+	assert_string_equal(prod[1].answer, "GROUP");
+	assert_string_equal(prod[2].answer, "prefilled");
+	assert_string_equal(prod[3].answer, "USER_INT");
+	assert_string_equal(rts[0].answer, "age of the user");
+	assert_int_equal(mdm_open_count(g, 3), 0);
+	mdm_groups_free_answers(g, 3);
+	assert_int_equal(mdm_open_count(g, 3), 5);
+	free(out);
+}
+
+static void test_eof_stops_with_unanswered(void **state)
+{
+	(void)state;
+	struct mdm_question q[] = {
+		{ NULL, "Supply the product tag: ", "inputs", "P", "tag", NULL, NULL },
+		{ NULL, "Supply the product tag: ", "inputs", "Q", "tag", NULL, NULL },
+	};
+	struct mdm_group g[] = { { "Create new products", q, 2 } };
+	struct wfo_error err;
+	int rc;
+	char *out = run_lines("T1\n", g, 1, &rc, &err);
+	assert_int_equal(rc, -1);
+	assert_int_equal(err.status, WFO_UNANSWERED);
+	assert_string_equal(q[0].answer, "T1");
+	assert_null(q[1].answer);
+	mdm_groups_free_answers(g, 1);
+	free(out);
+}
+
+static void test_defaults_and_missing_report(void **state)
+{
+	(void)state;
+	struct mdm_question q[] = {
+		{ "Product: User User internal", "Supply the product tag: ", "inputs", "User internal", "tag", "USER_INT", NULL },
+		{ "Product: User User internal", "Supply the product description: ", "inputs", "User internal", "description", NULL, NULL },
+		{ NULL, "Supply fixed input value for product User internal and fixed input affiliation: ", "inputs", "User internal", "affiliation", NULL, NULL },
+		{ NULL, "Supply default subscription instance value for resource type age and product block UserBlock: ", "inputs", "age", "UserBlock", NULL, NULL },
+		{ NULL, "Do you wish to rename fixed input a to b for product P? ", "updates", "fixed_inputs", "P", NULL, NULL },
+	};
+	struct mdm_group g[] = { { "Create new products", q, 5 } };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_int_equal(mdm_take_defaults(out, g, 1), 4);
+	mdm_missing_report(out, g, 1);
+	fclose(out);
+	assert_string_equal(q[0].answer, "USER_INT");
+	assert_non_null(strstr(buf, "Using the default from the models for --inputs \"User internal\".\"tag\": USER_INT\n"));
+	assert_non_null(strstr(buf, "4 question(s) need an answer"));
+	assert_non_null(strstr(buf, "  --inputs \"User internal\".\"description\"  (Supply the product description; Product: User User internal)\n"));
+	assert_non_null(strstr(buf, "  --inputs \"User internal\".\"affiliation\""));
+	assert_non_null(strstr(buf, "  --inputs \"age\".\"UserBlock\""));
+	assert_non_null(strstr(buf, "  --updates \"fixed_inputs\".\"P\""));
+	/* the skeletons hold every missing key, and not the answered one */
+	assert_non_null(strstr(buf, "Complete and pass with --inputs @FILE:\n{\n  \"User internal\": {\n    \"description\": \"\",\n    \"affiliation\": \"\"\n  },\n  \"age\": {\n    \"UserBlock\": \"\"\n  }\n}\n"));
+	assert_non_null(strstr(buf, "Complete and pass with --updates @FILE:"));
+	assert_null(strstr(buf, "\"tag\": \"\""));
+	mdm_groups_free_answers(g, 1);
+	free(buf);
+}
+
+static void test_read_json_arg(void **state)
+{
+	(void)state;
+	struct wfo_error err;
+	char *s = mdm_read_json_arg("--inputs", "{\"a\": 1}", &err);
+	assert_string_equal(s, "{\"a\": 1}");
+	free(s);
+	char path[] = "/tmp/test_mdm.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("{\"x\": \"y\"}\n", f);
+	fclose(f);
+	char *arg = xasprintf("@%s", path);
+	s = mdm_read_json_arg("--inputs", arg, &err);
+	assert_string_equal(s, "{\"x\": \"y\"}\n");
+	free(s);
+	unlink(path);
+	s = mdm_read_json_arg("--updates", arg, &err);
+	assert_null(s);
+	assert_int_equal(err.status, WFO_IO);
+	assert_non_null(strstr(err.msg, "--updates @/tmp/test_mdm."));
+	free(arg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_order_and_wording),
+		cmocka_unit_test(test_eof_stops_with_unanswered),
+		cmocka_unit_test(test_defaults_and_missing_report),
+		cmocka_unit_test(test_read_json_arg),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
