@@ -128,6 +128,56 @@ void mdm_missing_report(FILE *out, const struct mdm_group *g, size_t ng)
 	skeleton(out, "updates", g, ng);
 }
 
+int mdm_ask_renames(struct pl *p, const char *first_q, const char *second_prefix,
+		    const struct strvec *olds, const struct strvec *news,
+		    struct strvec *out_old, struct strvec *out_new, struct wfo_error *err)
+{
+	for (;;) {
+		/* old names still open that have a choice left */
+		const char **labels = xcalloc(olds->n + 1, sizeof *labels);
+		size_t *idx = xcalloc(olds->n + 1, sizeof *idx);
+		size_t n = 0;
+		for (size_t i = 0; i < olds->n; i++) {
+			if (sv_contains(out_old, olds->v[i]))
+				continue;
+			for (size_t j = 0; j < news[i].n; j++)
+				if (!sv_contains(out_new, news[i].v[j])) {
+					idx[n] = i;
+					labels[n++] = olds->v[i];
+					break;
+				}
+		}
+		size_t c = 0;
+		int rc = n ? pl_menu(p, first_q, labels, n, "continue", &c, err) : 0;
+		size_t oi = idx[c];
+		free(labels);
+		free(idx);
+		if (rc < 0)
+			return -1;
+		if (!n || c == n)
+			return 0;
+
+		const struct strvec *cand = &news[oi];
+		const char **nl = xcalloc(cand->n + 1, sizeof *nl);
+		size_t nn = 0;
+		for (size_t j = 0; j < cand->n; j++)
+			if (!sv_contains(out_new, cand->v[j]))
+				nl[nn++] = cand->v[j];
+		char *q = xasprintf("%s%s?", second_prefix, olds->v[oi]);
+		fputc('\n', p->out);
+		size_t c2 = 0;
+		rc = pl_menu(p, q, nl, nn, "cancel", &c2, err);
+		free(q);
+		if (rc == 0 && c2 < nn) {
+			sv_push(out_old, olds->v[oi]);
+			sv_push(out_new, nl[c2]);
+		}
+		free(nl);
+		if (rc < 0)
+			return -1;
+	}
+}
+
 void mdm_groups_free_answers(struct mdm_group *g, size_t ng)
 {
 	for (size_t i = 0; i < ng; i++)

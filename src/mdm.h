@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "prompt_line.h"
+#include "util.h"
 #include "wfo_error.h"
 
 struct mdm_question {
@@ -55,6 +56,17 @@ size_t mdm_open_count(const struct mdm_group *g, size_t ng);
  * question, then a JSON skeleton per option to complete (all of them, however
  * many: the error message of a struct wfo_error would be too small). */
 void mdm_missing_report(FILE *out, const struct mdm_group *g, size_t ng);
+
+/* The rename menus of the reference (resource types globally, per block):
+ * while some old name still has an unused new name, asks first_q over those
+ * old names ("q) continue" ends), then "<second_prefix><old>?" over its
+ * unused new names ("q) cancel" goes back). news[i] are the choices for
+ * olds->v[i]. Each choice is appended to out_old/out_new and both names leave
+ * the menus; every pair chosen is kept (reference defect 3 fixed).
+ * 0, or -1 with err at end of input. The caller prints the header. */
+int mdm_ask_renames(struct pl *p, const char *first_q, const char *second_prefix,
+		    const struct strvec *olds, const struct strvec *news,
+		    struct strvec *out_old, struct strvec *out_new, struct wfo_error *err);
 
 /* Frees and clears every answer. */
 void mdm_groups_free_answers(struct mdm_group *g, size_t ng);

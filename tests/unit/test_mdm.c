@@ -124,6 +124,52 @@ static void test_defaults_and_missing_report(void **state)
 	free(buf);
 }
 
+static void test_rename_menus(void **state)
+{
+	(void)state;
+	struct strvec olds = STRVEC_INIT, out_old = STRVEC_INIT, out_new = STRVEC_INIT;
+	struct strvec news[2] = { STRVEC_INIT, STRVEC_INIT };
+	sv_push(&olds, "int_field");
+	sv_push(&olds, "list_field");
+	sv_push(&news[0], "changed_int_field");
+	sv_push(&news[0], "new_list_field");
+	sv_push(&news[1], "new_list_field");
+	/* pick list_field, cancel, pick it again -> new_list_field; then
+	 * int_field only offers changed_int_field; then nothing is left */
+	const char *input = "2\nq\n2\n1\n1\n1\n";
+	FILE *in = fmemopen((void *)input, strlen(input), "r");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	struct pl p;
+	pl_init(&p, in, out);
+	p.color = false;
+	struct wfo_error err;
+	assert_int_equal(mdm_ask_renames(&p, "Which resource type would you want to rename?",
+					 "Which resource type should rename ", &olds, news,
+					 &out_old, &out_new, &err), 0);
+	fclose(in);
+	fclose(out);
+	assert_int_equal(out_old.n, 2);
+	assert_string_equal(out_old.v[0], "list_field");
+	assert_string_equal(out_new.v[0], "new_list_field");
+	assert_string_equal(out_old.v[1], "int_field");
+	assert_string_equal(out_new.v[1], "changed_int_field");
+	assert_string_equal(buf,
+		"Which resource type would you want to rename?\n1) int_field\n2) list_field\nq) continue\n? 2\n"
+		"\nWhich resource type should rename list_field?\n1) new_list_field\nq) cancel\n? q\n"
+		"Which resource type would you want to rename?\n1) int_field\n2) list_field\nq) continue\n? 2\n"
+		"\nWhich resource type should rename list_field?\n1) new_list_field\nq) cancel\n? 1\n"
+		"Which resource type would you want to rename?\n1) int_field\nq) continue\n? 1\n"
+		"\nWhich resource type should rename int_field?\n1) changed_int_field\nq) cancel\n? 1\n");
+	free(buf);
+	sv_free(&olds);
+	sv_free(&news[0]);
+	sv_free(&news[1]);
+	sv_free(&out_old);
+	sv_free(&out_new);
+}
+
 static void test_read_json_arg(void **state)
 {
 	(void)state;
@@ -155,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_seed_order_and_wording),
 		cmocka_unit_test(test_eof_stops_with_unanswered),
 		cmocka_unit_test(test_defaults_and_missing_report),
+		cmocka_unit_test(test_rename_menus),
 		cmocka_unit_test(test_read_json_arg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
