@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -176,6 +179,37 @@ int mdm_ask_renames(struct pl *p, const char *first_q, const char *second_prefix
 		if (rc < 0)
 			return -1;
 	}
+}
+
+bool mdm_fd_has_input(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) < 0)
+		return false;
+	if (isatty(fd))
+		return true;
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		return false;
+	if (S_ISREG(st.st_mode)) {
+		off_t pos = lseek(fd, 0, SEEK_CUR);
+		return pos >= 0 && pos < st.st_size;
+	}
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	if (poll(&pfd, 1, 0) < 0)
+		return true;
+	if (pfd.revents & POLLIN)
+		return true;  /* data, or at least not known to be empty */
+	return !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+enum mdm_mode mdm_choose_mode(bool no_tui, bool tui_available, bool stdin_tty, bool stdout_tty,
+			      bool stdin_has_input)
+{
+	if (stdin_tty && stdout_tty && !no_tui && tui_available)
+		return MDM_MODE_TUI;
+	if (stdin_tty || stdin_has_input)
+		return MDM_MODE_LINES;
+	return MDM_MODE_NONINTERACTIVE;
 }
 
 void mdm_groups_free_answers(struct mdm_group *g, size_t ng)

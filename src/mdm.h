@@ -68,6 +68,27 @@ int mdm_ask_renames(struct pl *p, const char *first_q, const char *second_prefix
 		    const struct strvec *olds, const struct strvec *news,
 		    struct strvec *out_old, struct strvec *out_new, struct wfo_error *err);
 
+/* How open questions get answered. */
+enum mdm_mode {
+	MDM_MODE_TUI,            /* full screen: stdin and stdout are terminals, no --no-tui */
+	MDM_MODE_LINES,          /* line prompts on stdin/stdout */
+	MDM_MODE_NONINTERACTIVE, /* nothing to ask on: defaults, then report what is missing */
+};
+
+/* Whether fd can still deliver answers: false for a closed descriptor,
+ * /dev/null and other non-terminal character devices, a regular file at its
+ * end, and a pipe or socket whose writer has gone without writing; true for
+ * a terminal and for a pipe that is open (answers may come after the
+ * prompts, as from a coprocess). */
+bool mdm_fd_has_input(int fd);
+
+/* The rule: full screen when both are terminals and no --no-tui (and a
+ * screen driver is built in: tui_available); otherwise line prompts while
+ * stdin can deliver answers; otherwise non-interactive. Line prompts that
+ * meet the end of input fall back to the non-interactive report. */
+enum mdm_mode mdm_choose_mode(bool no_tui, bool tui_available, bool stdin_tty, bool stdout_tty,
+			      bool stdin_has_input);
+
 /* Frees and clears every answer. */
 void mdm_groups_free_answers(struct mdm_group *g, size_t ng);
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "mdm.h"
@@ -170,6 +171,52 @@ static void test_rename_menus(void **state)
 	sv_free(&out_new);
 }
 
+static void test_fd_has_input(void **state)
+{
+	(void)state;
+	int fds[2];
+	/* /dev/null: nothing to read */
+	int fd = open("/dev/null", O_RDONLY);
+	assert_false(mdm_fd_has_input(fd));
+	close(fd);
+	assert_false(mdm_fd_has_input(fd)); /* closed */
+	/* a regular file: input until its end */
+	char path[] = "/tmp/test_mdm_in.XXXXXX";
+	fd = mkstemp(path);
+	assert_false(mdm_fd_has_input(fd));
+	assert_int_equal(write(fd, "y\n", 2), 2);
+	lseek(fd, 0, SEEK_SET);
+	assert_true(mdm_fd_has_input(fd));
+	lseek(fd, 0, SEEK_END);
+	assert_false(mdm_fd_has_input(fd));
+	close(fd);
+	unlink(path);
+	/* a pipe: open and empty -> answers may come; closed and empty -> none */
+	assert_int_equal(pipe(fds), 0);
+	assert_true(mdm_fd_has_input(fds[0]));
+	assert_int_equal(write(fds[1], "x", 1), 1);
+	assert_true(mdm_fd_has_input(fds[0]));
+	char c;
+	assert_int_equal(read(fds[0], &c, 1), 1);
+	close(fds[1]);
+	assert_false(mdm_fd_has_input(fds[0]));
+	close(fds[0]);
+}
+
+static void test_choose_mode(void **state)
+{
+	(void)state;
+	/* no_tui, tui_available, stdin_tty, stdout_tty, stdin_has_input */
+	assert_int_equal(mdm_choose_mode(false, true, true, true, true), MDM_MODE_TUI);
+	assert_int_equal(mdm_choose_mode(true, true, true, true, true), MDM_MODE_LINES);
+	assert_int_equal(mdm_choose_mode(false, false, true, true, true), MDM_MODE_LINES);
+	assert_int_equal(mdm_choose_mode(false, true, true, false, true), MDM_MODE_LINES);
+	assert_int_equal(mdm_choose_mode(true, true, false, false, true), MDM_MODE_LINES);
+	assert_int_equal(mdm_choose_mode(false, true, false, true, true), MDM_MODE_LINES);
+	assert_int_equal(mdm_choose_mode(true, true, false, false, false), MDM_MODE_NONINTERACTIVE);
+	assert_int_equal(mdm_choose_mode(false, true, false, true, false), MDM_MODE_NONINTERACTIVE);
+}
+
 static void test_read_json_arg(void **state)
 {
 	(void)state;
@@ -202,6 +249,8 @@ int main(void)
 		cmocka_unit_test(test_eof_stops_with_unanswered),
 		cmocka_unit_test(test_defaults_and_missing_report),
 		cmocka_unit_test(test_rename_menus),
+		cmocka_unit_test(test_fd_has_input),
+		cmocka_unit_test(test_choose_mode),
 		cmocka_unit_test(test_read_json_arg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
