@@ -4,6 +4,7 @@
 #include "mdm.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,6 +212,86 @@ enum mdm_mode mdm_choose_mode(bool no_tui, bool tui_available, bool stdin_tty, b
 		return MDM_MODE_LINES;
 	return MDM_MODE_NONINTERACTIVE;
 }
+
+struct opt {
+	const char *name;
+	int for_mdm, for_diff;
+	size_t str_off;   /* offset of a const char * field, or (size_t)-1 */
+	size_t flag_off;  /* offset of a bool field, or (size_t)-1 */
+};
+
+#define NONE ((size_t)-1)
+#define S(f) offsetof(struct mdm_args, f), NONE
+#define F(f) NONE, offsetof(struct mdm_args, f)
+static const struct opt opts[] = {
+	{ "--models", 1, 1, S(models) },
+	{ "--database-uri", 1, 1, S(database_uri) },
+	{ "--migrations", 1, 1, S(migrations) },
+	{ "--inputs", 1, 0, S(inputs) },
+	{ "--updates", 1, 0, S(updates) },
+	{ "--test", 1, 0, F(test) },
+	{ "--yes", 1, 0, F(yes) },
+	{ "--no-tui", 1, 0, F(no_tui) },
+	{ "--upgrade", 1, 0, F(upgrade) },
+	{ "--confirm-warnings", 1, 0, F(confirm_warnings) },
+	{ "--json", 0, 1, F(json) },
+	{ "--exit-code", 0, 1, F(exit_code) },
+	{ "--help", 1, 1, F(help) },
+	{ "-h", 1, 1, F(help) },
+};
+#undef S
+#undef F
+
+int mdm_parse_args(int argc, char **argv, struct mdm_args *a, struct wfo_error *err)
+{
+	memset(a, 0, sizeof *a);
+	bool is_diff = argc > 0 && !strcmp(argv[0], "diff");
+	const char *cmd = argc > 0 ? argv[0] : "migrate-domain-models";
+	bool only_positional = false;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (only_positional || arg[0] != '-' || !strcmp(arg, "-")) {
+			if (is_diff)
+				return wfo_fail(err, WFO_USAGE, "%s: unexpected argument '%s'", cmd, arg);
+			if (a->message)
+				return wfo_fail(err, WFO_USAGE,
+						"%s: one MESSAGE only, got '%s' and '%s' (quote a message "
+						"with spaces)", cmd, a->message, arg);
+			a->message = arg;
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			only_positional = true;
+			continue;
+		}
+		const char *eq = strchr(arg, '=');
+		size_t nlen = eq ? (size_t)(eq - arg) : strlen(arg);
+		const struct opt *o = NULL;
+		for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
+			if (strlen(opts[k].name) == nlen && !strncmp(opts[k].name, arg, nlen)) {
+				o = &opts[k];
+				break;
+			}
+		if (!o || !(is_diff ? o->for_diff : o->for_mdm))
+			return wfo_fail(err, WFO_USAGE, "%s: unknown option '%.*s'; see 'wfo-migrate %s --help'",
+					cmd, (int)nlen, arg, cmd);
+		if (o->flag_off != NONE) {
+			if (eq)
+				return wfo_fail(err, WFO_USAGE, "%s: option '%s' takes no value", cmd, o->name);
+			*(bool *)((char *)a + o->flag_off) = true;
+			continue;
+		}
+		const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+		if (!val)
+			return wfo_fail(err, WFO_USAGE, "%s: option '%s' needs a value", cmd, o->name);
+		*(const char **)((char *)a + o->str_off) = val;
+	}
+	if (!is_diff && !a->help && !a->message)
+		return wfo_fail(err, WFO_USAGE, "%s: MESSAGE missing (the revision's message, e.g. "
+				"\"Add User and UserGroup products\")", cmd);
+	return 0;
+}
+#undef NONE
 
 void mdm_groups_free_answers(struct mdm_group *g, size_t ng)
 {

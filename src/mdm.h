@@ -89,6 +89,25 @@ bool mdm_fd_has_input(int fd);
 enum mdm_mode mdm_choose_mode(bool no_tui, bool tui_available, bool stdin_tty, bool stdout_tty,
 			      bool stdin_has_input);
 
+/* The command lines of migrate-domain-models and diff. Strings point into
+ * argv (nothing to free). */
+struct mdm_args {
+	const char *message;       /* migrate-domain-models: the one positional argument */
+	const char *models;        /* --models PATH */
+	const char *inputs;        /* --inputs JSON|@FILE */
+	const char *updates;       /* --updates JSON|@FILE */
+	const char *migrations;    /* --migrations DIR */
+	const char *database_uri;  /* --database-uri URI */
+	bool test, yes, no_tui, upgrade, confirm_warnings; /* migrate-domain-models flags */
+	bool json, exit_code;      /* diff flags */
+	bool help;
+};
+
+/* Parses argv[1..] (argv[0] is the command name) for "migrate-domain-models"
+ * or "diff": each accepts only its own options, as `--opt VALUE` or
+ * `--opt=VALUE`. 0, or -1 with err (WFO_USAGE) naming the argument. */
+int mdm_parse_args(int argc, char **argv, struct mdm_args *a, struct wfo_error *err);
+
 /* Frees and clears every answer. */
 void mdm_groups_free_answers(struct mdm_group *g, size_t ng);
 

@@ -217,6 +217,53 @@ static void test_choose_mode(void **state)
 	assert_int_equal(mdm_choose_mode(false, true, false, true, false), MDM_MODE_NONINTERACTIVE);
 }
 
+static void test_parse_args(void **state)
+{
+	(void)state;
+	struct mdm_args a;
+	struct wfo_error err;
+	char *ok1[] = { "migrate-domain-models", "Add products", "--models", "m.json", "--inputs=@in.json",
+			"--updates", "{}", "--yes", "--no-tui", "--test", "--upgrade", "--migrations", "mig",
+			"--database-uri", "postgresql://x/y", NULL };
+	assert_int_equal(mdm_parse_args(15, ok1, &a, &err), 0);
+	assert_string_equal(a.message, "Add products");
+	assert_string_equal(a.models, "m.json");
+	assert_string_equal(a.inputs, "@in.json");
+	assert_string_equal(a.updates, "{}");
+	assert_string_equal(a.migrations, "mig");
+	assert_string_equal(a.database_uri, "postgresql://x/y");
+	assert_true(a.yes && a.no_tui && a.test && a.upgrade);
+	assert_false(a.json || a.exit_code || a.help);
+
+	char *ok2[] = { "diff", "--json", "--exit-code", "--models=p", NULL };
+	assert_int_equal(mdm_parse_args(4, ok2, &a, &err), 0);
+	assert_true(a.json && a.exit_code);
+	assert_string_equal(a.models, "p");
+
+	char *bad1[] = { "diff", "--yes", NULL };
+	assert_int_equal(mdm_parse_args(2, bad1, &a, &err), -1);
+	assert_int_equal(err.status, WFO_USAGE);
+	assert_non_null(strstr(err.msg, "unknown option '--yes'"));
+	char *bad2[] = { "migrate-domain-models", "m", "--models", NULL };
+	assert_int_equal(mdm_parse_args(3, bad2, &a, &err), -1);
+	assert_non_null(strstr(err.msg, "'--models' needs a value"));
+	char *bad3[] = { "migrate-domain-models", "--yes", NULL };
+	assert_int_equal(mdm_parse_args(2, bad3, &a, &err), -1);
+	assert_non_null(strstr(err.msg, "MESSAGE missing"));
+	char *bad4[] = { "migrate-domain-models", "a", "b", NULL };
+	assert_int_equal(mdm_parse_args(3, bad4, &a, &err), -1);
+	assert_non_null(strstr(err.msg, "one MESSAGE only"));
+	char *bad5[] = { "migrate-domain-models", "a", "--yes=1", NULL };
+	assert_int_equal(mdm_parse_args(3, bad5, &a, &err), -1);
+	assert_non_null(strstr(err.msg, "takes no value"));
+	char *help[] = { "migrate-domain-models", "--help", NULL };
+	assert_int_equal(mdm_parse_args(2, help, &a, &err), 0);
+	assert_true(a.help);
+	char *dash[] = { "migrate-domain-models", "--", "--odd message", NULL };
+	assert_int_equal(mdm_parse_args(3, dash, &a, &err), 0);
+	assert_string_equal(a.message, "--odd message");
+}
+
 static void test_read_json_arg(void **state)
 {
 	(void)state;
@@ -251,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_rename_menus),
 		cmocka_unit_test(test_fd_has_input),
 		cmocka_unit_test(test_choose_mode),
+		cmocka_unit_test(test_parse_args),
 		cmocka_unit_test(test_read_json_arg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
