@@ -13,3 +13,6 @@ tests_unit_test_revwrite_LDADD = $(UNIT_LDADD)
 tests_files_revwrite_tool_SOURCES = tests/files/revwrite_tool.c
 tests_files_revwrite_tool_LDADD = $(LIBWFO_LIBS)
 TESTS += tests/unit/test_revwrite
+
+TESTS += tests/files/roundtrip.sh
+EXTRA_DIST += tests/files/roundtrip.sh
