@@ -16,3 +16,5 @@ TESTS += tests/unit/test_revwrite
 
 TESTS += tests/files/roundtrip.sh
 EXTRA_DIST += tests/files/roundtrip.sh
+
+src_wfo_migrate_SOURCES += src/cmd_init.c
