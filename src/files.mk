@@ -14,7 +14,8 @@ tests_files_revwrite_tool_SOURCES = tests/files/revwrite_tool.c
 tests_files_revwrite_tool_LDADD = $(LIBWFO_LIBS)
 TESTS += tests/unit/test_revwrite
 
-TESTS += tests/files/roundtrip.sh tests/files/init.sh
-EXTRA_DIST += tests/files/roundtrip.sh tests/files/init.sh
+TESTS += tests/files/roundtrip.sh tests/files/init.sh tests/files/man.sh
+EXTRA_DIST += tests/files/roundtrip.sh tests/files/init.sh tests/files/man.sh
+dist_man_MANS += man/wfo-migrate.1
 
 src_wfo_migrate_SOURCES += src/cmd_init.c
