@@ -1,0 +1,69 @@
+#!/bin/bash
+# revision.sh - `wfo-migrate revision` and `merge` write files stock Alembic
+# loads: the data head is created first (depending on the schema head),
+# later revisions go on data@head, several data heads are refused until
+# merged, and merge joins them; Alembic then upgrades the lot.
+set -u
+. "$WFO_TOP_SRCDIR/tests/lib/assert.sh"
+. "$WFO_TOP_SRCDIR/tests/lib/pg.sh"
+PY=${WFO_PYTHON:-/usr/bin/python3}
+al() { "$PY" -m alembic "$@" 2>&1; }
+t_need psql
+pg_start
+pg_newdb revtest
+W=$(mktemp -d /tmp/wfo-rev.XXXXXX)
+trap 'pg_stop; rm -rf "$W"' EXIT
+cd "$W"
+"$WFO" init >/dev/null || { echo "FAILED - init"; exit 1; }
+V=migrations/versions/schema
+
+# a stand-in for orchestrator-core's schema branch
+al revision -m "Initial schema" --rev-id c112305b07d3 --branch-label schema >/dev/null
+al revision -m "schema two" --rev-id da5c9f4cce1c --head schema@head >/dev/null
+
+out=$("$WFO" revision -m "add user products"); rc=$?
+t_eq "revision exits 0" 0 "$rc"
+t_eq "two files printed (data head, then the revision)" 2 "$(printf '%s\n' "$out" | wc -l)"
+root=$(printf '%s\n' "$out" | sed -n 1p); first=$(printf '%s\n' "$out" | sed -n 2p)
+t_true "data head file exists" test -f "$root"
+t_contains "data head file name" "$root" "_create_data_head.py"
+t_contains "revision file name" "$first" "_add_user_products.py"
+t_contains "data head: no down_revision" "$(cat "$root")" "down_revision = None"
+t_contains "data head: label data" "$(cat "$root")" "branch_labels = ('data',)"
+t_contains "data head depends on the schema head" "$(cat "$root")" "depends_on = 'da5c9f4cce1c'"
+rid=$(sed -n "s/^revision = '\(.*\)'/\1/p" "$root")
+fid=$(sed -n "s/^revision = '\(.*\)'/\1/p" "$first")
+t_contains "revision revises the data head" "$(cat "$first")" "down_revision = '$rid'"
+heads=$(al heads | sort)
+t_eq "alembic heads" "$(printf '%s\n' "$fid (data) (head)" "da5c9f4cce1c (schema) (effective head)" | sort)" "$heads"
+
+out=$("$WFO" revision -m 'hostile """ \ message: %(x)s ünï')
+t_eq "second revision: one file" 1 "$(printf '%s\n' "$out" | wc -l)"
+t_true "hostile message file parses" "$PY" -c "import ast,sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())" "$out"
+sid=$(sed -n "s/^revision = '\(.*\)'/\1/p" "$out")
+t_contains "on data@head" "$(cat "$out")" "down_revision = '$fid'"
+t_contains "alembic history shows the message" "$(al history)" "$fid -> $sid (data) (head), hostile \"\"\" \\ message: %(x)s ünï."
+
+# a fork of the data branch: refused, then merged
+al revision -m "fork" --rev-id f0f0f0f0f0f0 --head "$fid" >/dev/null
+msg=$("$WFO" revision -m "more" 2>&1); rc=$?
+t_eq "several data heads: exit 3" 3 "$rc"
+t_contains "the refusal says to merge" "$msg" "merge"
+t_eq "nothing written on refusal" 5 "$(ls $V/*.py | wc -l)"
+m=$("$WFO" merge -m "merge data heads"); rc=$?
+t_eq "merge exits 0" 0 "$rc"
+t_contains "merge is in the project folder" "$m" "$W/$V/"
+t_true "merge file exists" test -f "$m"
+mid=$(sed -n "s/^revision = '\(.*\)'/\1/p" "$m")
+t_contains "merge has a tuple" "$(cat "$m")" "down_revision = ('"
+heads=$(al heads | sort)
+t_eq "one data head after merge" "$(printf '%s\n' "$mid (data) (head)" "da5c9f4cce1c (schema) (effective head)" | sort)" "$heads"
+t_contains "history shows the merge point" "$(al history)" "-> $mid (data) (head) (mergepoint), merge data heads."
+
+m2=$("$WFO" merge 2>&1); rc=$?
+t_false "merge with one data head refuses" test "$rc" = 0
+t_contains "says nothing to merge" "$m2" "nothing to merge"
+
+t_true "alembic upgrade heads runs every file" "$PY" -m alembic upgrade heads
+t_eq "alembic_version" "$(printf '%s\n' "$mid" da5c9f4cce1c | sort)" "$(psql -X -A -t -c "SELECT version_num FROM alembic_version ORDER BY 1")"
+t_done
