@@ -44,8 +44,8 @@
  * All other questions are required and have prefill = the model's value
  * (description, tag, fixed input value, resource type description) or NULL.
  *
- * Ownership: plan_new copies what it needs from model/db/diff (they may be
- * freed afterwards); plan_free releases it. Question pointers and their
+ * Ownership: plan_new borrows model, db and diff: they must outlive the
+ * plan; plan_free releases only the plan. Question pointers and their
  * strings belong to the plan and stay valid until the next plan_answer /
  * answers_load_* / plan_free. */
 #ifndef WFO_PLAN_H
@@ -116,8 +116,8 @@ struct plan_question {
 
 struct plan;
 
-/* A plan for diff between model and db (all three borrowed for the call
- * only). Never NULL. */
+/* A plan for diff between model and db (all three borrowed; they must
+ * outlive the plan). Never NULL. */
 struct plan *plan_new(const struct dm_catalog *model, const struct dm_catalog *db,
 		      const struct diff *diff);
 void plan_free(struct plan *p);
@@ -140,6 +140,9 @@ void plan_unanswer(struct plan *p, size_t i);
  * answers.c): stored, used when such a question exists. value NULL erases. */
 void plan_set_answer(struct plan *p, const char *key_path, const char *value);
 const char *plan_get_answer(const struct plan *p, const char *key_path);
+/* The key path of file[k1][k2][k3] (k2, k3 may be NULL), keys written as
+ * JSON strings: inputs["User internal"]["tag"]. Heap string. */
+char *plan_key_path(const char *file, const char *k1, const char *k2, const char *k3);
 
 /* --updates content: renames fixed by the user; when set (even to empty
  * lists) no rename question is asked (§4). Pairs are copied. Checked by

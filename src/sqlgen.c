@@ -1,0 +1,499 @@
+/* sqlgen.c - upgrade and downgrade SQL text for a domain-model change set. */
+#include "config.h"
+#include "sqlgen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlquote.h"
+
+/* ---- building blocks (each a parenthesised sub-select, §7.1) ---- */
+
+static void q(struct strbuf *sb, const char *s)
+{
+	sql_quote(sb, s);
+}
+
+static void names(struct strbuf *sb, const char *const *v, size_t n)
+{
+	sb_addc(sb, '(');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_add(sb, ", ");
+		q(sb, v[i]);
+	}
+	sb_addc(sb, ')');
+}
+
+static void pid(struct strbuf *sb, const char *const *v, size_t n)
+{
+	sb_add(sb, "(SELECT products.product_id FROM products WHERE products.name IN ");
+	names(sb, v, n);
+	sb_addc(sb, ')');
+}
+
+static void bid(struct strbuf *sb, const char *const *v, size_t n)
+{
+	sb_add(sb, "(SELECT product_blocks.product_block_id FROM product_blocks WHERE product_blocks.name IN ");
+	names(sb, v, n);
+	sb_addc(sb, ')');
+}
+
+static void rtid(struct strbuf *sb, const char *const *v, size_t n)
+{
+	sb_add(sb, "(SELECT resource_types.resource_type_id FROM resource_types WHERE resource_types.resource_type IN ");
+	names(sb, v, n);
+	sb_addc(sb, ')');
+}
+
+static void sids(struct strbuf *sb, const char *const *v, size_t n)
+{
+	sb_add(sb, "(SELECT subscriptions.subscription_id FROM subscriptions WHERE subscriptions.product_id IN ");
+	pid(sb, v, n);
+	sb_addc(sb, ')');
+}
+
+/* instances of the blocks v */
+static void binst(struct strbuf *sb, const char *const *v, size_t n)
+{
+	sb_add(sb, "(SELECT subscription_instances.subscription_instance_id FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
+	bid(sb, v, n);
+	sb_addc(sb, ')');
+}
+
+static void emit(struct strvec *out, struct strbuf *sb)
+{
+	sv_push_owned(out, sb_detach(sb));
+}
+
+/* A group: rows [i, j) of r share r->v[i].a; *bs gets their b's. */
+static size_t group(const struct cs_rows *r, size_t i, struct strvec *bs)
+{
+	size_t j = i;
+	sv_free(bs);
+	while (j < r->n && strcmp(r->v[j].a, r->v[i].a) == 0) {
+		if (r->v[j].b)
+			sv_push(bs, r->v[j].b);
+		j++;
+	}
+	return j;
+}
+
+#define ONE(s) ((const char *const[]){ (s) }), 1
+#define SV(sv) ((const char *const *)(sv)->v), (sv)->n
+
+/* ---- statement kinds ---- */
+
+/* U1 */
+static void rename_fixed_input(struct strvec *out, const char *product, const char *old,
+			       const char *new_)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "UPDATE fixed_inputs SET name=");
+	q(&sb, new_);
+	sb_add(&sb, " WHERE fixed_inputs.product_id = ");
+	pid(&sb, ONE(product));
+	sb_add(&sb, " AND fixed_inputs.name = ");
+	q(&sb, old);
+	emit(out, &sb);
+}
+
+/* U2 */
+static void rename_resource_type(struct strvec *out, const char *old, const char *new_)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "UPDATE resource_types SET resource_type=");
+	q(&sb, new_);
+	sb_add(&sb, " WHERE resource_types.resource_type = ");
+	q(&sb, old);
+	emit(out, &sb);
+}
+
+/* U3a + U3b (defect 1 fixed: values of the blocks' instances with the
+ * value's own resource type) */
+static void unlink_resource_type(struct strvec *out, const char *rt, const struct strvec *blocks)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "DELETE FROM product_block_resource_types WHERE product_block_resource_types.product_block_id IN ");
+	bid(&sb, SV(blocks));
+	sb_add(&sb, " AND product_block_resource_types.resource_type_id = ");
+	rtid(&sb, ONE(rt));
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM subscription_instance_values WHERE subscription_instance_values.subscription_instance_id IN ");
+	binst(&sb, SV(blocks));
+	sb_add(&sb, " AND subscription_instance_values.resource_type_id = ");
+	rtid(&sb, ONE(rt));
+	emit(out, &sb);
+}
+
+/* U4 (defect 13 fixed: the child instances used only by the parents'
+ * instances go, then the remaining instance links, then the relation) */
+static void unlink_block(struct strvec *out, const char *child, const struct strvec *parents)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
+	bid(&sb, ONE(child));
+	sb_add(&sb, " AND subscription_instances.subscription_instance_id IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
+	binst(&sb, SV(parents));
+	sb_add(&sb, ") AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id NOT IN ");
+	binst(&sb, SV(parents));
+	sb_addc(&sb, ')');
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
+	binst(&sb, SV(parents));
+	sb_add(&sb, " AND subscription_instance_relations.depends_on_id IN ");
+	binst(&sb, ONE(child));
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM product_block_relations WHERE product_block_relations.in_use_by_id IN ");
+	bid(&sb, SV(parents));
+	sb_add(&sb, " AND product_block_relations.depends_on_id IN ");
+	bid(&sb, ONE(child));
+	emit(out, &sb);
+}
+
+/* U5 (defect 13 fixed: the block's top-level instances in those products'
+ * subscriptions go too; instances used by another instance stay) */
+static void unlink_product_block(struct strvec *out, const char *block, const struct strvec *products)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
+	bid(&sb, ONE(block));
+	sb_add(&sb, " AND subscription_instances.subscription_id IN ");
+	sids(&sb, SV(products));
+	sb_add(&sb, " AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM product_product_blocks WHERE product_product_blocks.product_id IN ");
+	pid(&sb, SV(products));
+	sb_add(&sb, " AND product_product_blocks.product_block_id IN ");
+	bid(&sb, ONE(block));
+	emit(out, &sb);
+}
+
+/* U6 */
+static void delete_resource_types(struct strvec *out, const struct strvec *rts)
+{
+	if (!rts->n)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "DELETE FROM subscription_instance_values WHERE subscription_instance_values.resource_type_id IN ");
+	rtid(&sb, SV(rts));
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM resource_types WHERE resource_types.resource_type IN ");
+	names(&sb, SV(rts));
+	emit(out, &sb);
+}
+
+/* U7 */
+static void delete_blocks(struct strvec *out, const struct strvec *blocks)
+{
+	if (!blocks->n)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
+	bid(&sb, SV(blocks));
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM product_blocks WHERE product_blocks.name IN ");
+	names(&sb, SV(blocks));
+	emit(out, &sb);
+}
+
+/* U8 */
+static void delete_fixed_input(struct strvec *out, const char *fi, const struct strvec *products)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "DELETE FROM fixed_inputs WHERE fixed_inputs.product_id IN ");
+	pid(&sb, SV(products));
+	sb_add(&sb, " AND fixed_inputs.name = ");
+	q(&sb, fi);
+	emit(out, &sb);
+}
+
+/* U9 (defect 14 fixed: only processes whose every subscription is deleted) */
+static void delete_products(struct strvec *out, const struct strvec *products)
+{
+	if (!products->n)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "DELETE FROM processes WHERE processes.pid IN (SELECT processes_subscriptions.pid FROM processes_subscriptions WHERE processes_subscriptions.subscription_id IN ");
+	sids(&sb, SV(products));
+	sb_add(&sb, ") AND processes.pid NOT IN (SELECT processes_subscriptions.pid FROM processes_subscriptions WHERE processes_subscriptions.subscription_id NOT IN ");
+	sids(&sb, SV(products));
+	sb_addc(&sb, ')');
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM processes_subscriptions WHERE processes_subscriptions.subscription_id IN ");
+	sids(&sb, SV(products));
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.subscription_id IN ");
+	sids(&sb, SV(products));
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM subscriptions WHERE subscriptions.product_id IN ");
+	pid(&sb, SV(products));
+	emit(out, &sb);
+	sb_add(&sb, "DELETE FROM products WHERE products.name IN ");
+	names(&sb, SV(products));
+	emit(out, &sb);
+}
+
+/* U11: rows [i, j) of r: a fixed input, b product, value */
+static void create_fixed_input(struct strvec *out, const struct cs_rows *r, size_t i, size_t j)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "INSERT INTO fixed_inputs (name, value, product_id) VALUES ");
+	for (size_t k = i; k < j; k++) {
+		sb_add(&sb, k > i ? ", (" : "(");
+		q(&sb, r->v[k].a);
+		sb_add(&sb, ", ");
+		q(&sb, r->v[k].value ? r->v[k].value : "");
+		sb_add(&sb, ", ");
+		pid(&sb, ONE(r->v[k].b));
+		sb_addc(&sb, ')');
+	}
+	emit(out, &sb);
+}
+
+/* U14 + U15 for block, old -> new */
+static void repoint_block_resource_type(struct strvec *out, const char *block, const char *old,
+					const char *new_, bool values)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (!values) {
+		sb_add(&sb, "UPDATE product_block_resource_types SET resource_type_id=");
+		rtid(&sb, ONE(new_));
+		sb_add(&sb, " WHERE product_block_resource_types.product_block_id IN ");
+		bid(&sb, ONE(block));
+		sb_add(&sb, " AND product_block_resource_types.resource_type_id IN ");
+		rtid(&sb, ONE(old));
+	} else {
+		sb_add(&sb, "UPDATE subscription_instance_values SET resource_type_id=");
+		rtid(&sb, ONE(new_));
+		sb_add(&sb, " WHERE subscription_instance_values.subscription_instance_id IN ");
+		binst(&sb, ONE(block));
+		sb_add(&sb, " AND subscription_instance_values.resource_type_id IN ");
+		rtid(&sb, ONE(old));
+	}
+	emit(out, &sb);
+}
+
+/* ---- the two scripts ---- */
+
+void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
+{
+	struct strvec bs = STRVEC_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	const struct cs_rows *r;
+
+	for (size_t i = 0; i < cs->update_fixed_inputs.n; i++)                 /* U1 */
+		rename_fixed_input(out, cs->update_fixed_inputs.v[i].a, cs->update_fixed_inputs.v[i].b,
+				   cs->update_fixed_inputs.v[i].value);
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)               /* U2 */
+		rename_resource_type(out, cs->rename_resource_types.v[i].a,
+				     cs->rename_resource_types.v[i].value);
+	r = &cs->delete_rt_relations;                                          /* U3 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		unlink_resource_type(out, r->v[i].a, &bs);
+	}
+	r = &cs->delete_block_relations;                                       /* U4 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		unlink_block(out, r->v[i].a, &bs);
+	}
+	r = &cs->delete_product_blocks_rel;                                    /* U5 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		unlink_product_block(out, r->v[i].a, &bs);
+	}
+	delete_resource_types(out, &cs->delete_resource_types);               /* U6 */
+	delete_blocks(out, &cs->delete_blocks);                               /* U7 */
+	r = &cs->delete_fixed_inputs;                                          /* U8 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		delete_fixed_input(out, r->v[i].a, &bs);
+	}
+	delete_products(out, &cs->delete_products);                           /* U9 */
+	for (size_t i = 0; i < cs->create_products.n; i++) {                   /* U10 */
+		const struct cs_row *x = &cs->create_products.v[i];
+		sb_add(&sb, "INSERT INTO products (name, description, product_type, tag, status) VALUES (");
+		q(&sb, x->a);
+		sb_add(&sb, ", ");
+		q(&sb, x->value ? x->value : "");
+		sb_add(&sb, ", ");
+		q(&sb, x->b ? x->b : "");
+		sb_add(&sb, ", ");
+		q(&sb, x->value2 ? x->value2 : "");
+		sb_add(&sb, ", 'active') RETURNING products.product_id");
+		emit(out, &sb);
+	}
+	r = &cs->create_fixed_inputs;                                          /* U11 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		create_fixed_input(out, r, i, j);
+	}
+	for (size_t i = 0; i < cs->create_blocks.n; i++) {                     /* U12 */
+		const struct cs_row *x = &cs->create_blocks.v[i];
+		sb_add(&sb, "INSERT INTO product_blocks (name, description, tag, status) VALUES (");
+		q(&sb, x->a);
+		sb_add(&sb, ", ");
+		q(&sb, x->value ? x->value : "");
+		sb_add(&sb, ", ");
+		q(&sb, x->value2 ? x->value2 : "");
+		sb_add(&sb, ", 'active') RETURNING product_blocks.product_block_id");
+		emit(out, &sb);
+	}
+	for (size_t i = 0; i < cs->create_resource_types.n; i++) {             /* U13 */
+		const struct cs_row *x = &cs->create_resource_types.v[i];
+		sb_add(&sb, "INSERT INTO resource_types (resource_type, description) VALUES (");
+		q(&sb, x->a);
+		sb_add(&sb, ", ");
+		q(&sb, x->value ? x->value : "");
+		sb_add(&sb, ") RETURNING resource_types.resource_type_id");
+		emit(out, &sb);
+	}
+	r = &cs->update_block_resource_types;                                  /* U14, U15 */
+	for (size_t i = 0; i < r->n; i++)
+		repoint_block_resource_type(out, r->v[i].a, r->v[i].b, r->v[i].value, false);
+	for (size_t i = 0; i < r->n; i++)
+		repoint_block_resource_type(out, r->v[i].a, r->v[i].b, r->v[i].value, true);
+	r = &cs->create_product_blocks_rel;                                    /* U16 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		sb_add(&sb, "INSERT INTO product_product_blocks (product_id, product_block_id) VALUES ");
+		for (size_t k = 0; k < bs.n; k++) {
+			sb_add(&sb, k ? ", (" : "(");
+			pid(&sb, ONE(bs.v[k]));
+			sb_add(&sb, ", ");
+			bid(&sb, ONE(r->v[i].a));
+			sb_addc(&sb, ')');
+		}
+		emit(out, &sb);
+	}
+	r = &cs->create_block_relations;                                       /* U17 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		sb_add(&sb, "INSERT INTO product_block_relations (in_use_by_id, depends_on_id) VALUES ");
+		for (size_t k = 0; k < bs.n; k++) {
+			sb_add(&sb, k ? ", (" : "(");
+			bid(&sb, ONE(bs.v[k]));
+			sb_add(&sb, ", ");
+			bid(&sb, ONE(r->v[i].a));
+			sb_addc(&sb, ')');
+		}
+		emit(out, &sb);
+	}
+	r = &cs->create_rt_relations;                                          /* U18 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		sb_add(&sb, "INSERT INTO product_block_resource_types (product_block_id, resource_type_id) VALUES ");
+		for (size_t k = 0; k < bs.n; k++) {
+			sb_add(&sb, k ? ", (" : "(");
+			bid(&sb, ONE(bs.v[k]));
+			sb_add(&sb, ", ");
+			rtid(&sb, ONE(r->v[i].a));
+			sb_addc(&sb, ')');
+		}
+		emit(out, &sb);
+	}
+	r = &cs->create_product_blocks_rel;                                    /* U19 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		struct strvec ex = STRVEC_INIT;
+		for (size_t k = 0; k < bs.n; k++)
+			if (sv_contains(&cs->existing_products, bs.v[k]))
+				sv_push(&ex, bs.v[k]);
+		if (ex.n) {
+			sb_add(&sb, "INSERT INTO subscription_instances (subscription_id, product_block_id) SELECT subscriptions.subscription_id, ");
+			bid(&sb, ONE(r->v[i].a));
+			sb_add(&sb, " FROM subscriptions WHERE subscriptions.product_id IN ");
+			pid(&sb, SV(&ex));
+			emit(out, &sb);
+		}
+		sv_free(&ex);
+	}
+	r = &cs->create_block_relations;                                       /* U20 (defect 10 fixed) */
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cs_row *x = &r->v[i];
+		if (!sv_contains(&cs->existing_blocks, x->b))
+			continue;   /* a new parent block has no instances yet */
+		sb_add(&sb, "WITH parent_instances AS (SELECT subscription_instances.subscription_instance_id AS parent_id, subscription_instances.subscription_id AS subscription_id, gen_random_uuid() AS child_id FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
+		bid(&sb, ONE(x->b));
+		sb_add(&sb, "), child_instances AS (INSERT INTO subscription_instances (subscription_instance_id, subscription_id, product_block_id) SELECT parent_instances.child_id, parent_instances.subscription_id, ");
+		bid(&sb, ONE(x->a));
+		sb_add(&sb, " FROM parent_instances RETURNING subscription_instances.subscription_instance_id) INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) SELECT parent_instances.parent_id, parent_instances.child_id, 0, ");
+		if (x->value)
+			q(&sb, x->value);
+		else
+			sb_add(&sb, "NULL");
+		sb_add(&sb, " FROM parent_instances");
+		emit(out, &sb);
+	}
+	r = &cs->default_values;                                               /* U21 (defect 7 fixed) */
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cs_row *x = &r->v[i];
+		sb_add(&sb, "INSERT INTO subscription_instance_values (subscription_instance_id, resource_type_id, value) SELECT subscription_instances.subscription_instance_id, resource_types.resource_type_id, ");
+		q(&sb, x->value ? x->value : "");
+		sb_add(&sb, " FROM subscription_instances CROSS JOIN resource_types WHERE subscription_instances.product_block_id IN ");
+		bid(&sb, ONE(x->b));
+		sb_add(&sb, " AND resource_types.resource_type = ");
+		q(&sb, x->a);
+		emit(out, &sb);
+	}
+	sb_free(&sb);
+	sv_free(&bs);
+}
+
+void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
+{
+	struct strvec bs = STRVEC_INIT;
+	struct strvec tmp = STRVEC_INIT;
+	const struct cs_rows *r;
+
+	r = &cs->create_rt_relations;                                          /* D1 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		unlink_resource_type(out, r->v[i].a, &bs);
+	}
+	r = &cs->update_block_resource_types;                                  /* D2, D3 */
+	for (size_t i = 0; i < r->n; i++)
+		repoint_block_resource_type(out, r->v[i].a, r->v[i].value, r->v[i].b, false);
+	for (size_t i = 0; i < r->n; i++)
+		repoint_block_resource_type(out, r->v[i].a, r->v[i].value, r->v[i].b, true);
+	for (size_t i = 0; i < cs->create_resource_types.n; i++)               /* D4 */
+		sv_push(&tmp, cs->create_resource_types.v[i].a);
+	delete_resource_types(out, &tmp);
+	sv_free(&tmp);
+	r = &cs->create_product_blocks_rel;                                    /* D5 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		unlink_product_block(out, r->v[i].a, &bs);
+	}
+	r = &cs->create_block_relations;                                       /* D6 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		unlink_block(out, r->v[i].a, &bs);
+	}
+	r = &cs->create_fixed_inputs;                                          /* D7 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		delete_fixed_input(out, r->v[i].a, &bs);
+	}
+	for (size_t i = 0; i < cs->create_blocks.n; i++)                       /* D8 */
+		sv_push(&tmp, cs->create_blocks.v[i].a);
+	delete_blocks(out, &tmp);
+	sv_free(&tmp);
+	for (size_t i = 0; i < cs->create_products.n; i++)                     /* D9 */
+		sv_push(&tmp, cs->create_products.v[i].a);
+	delete_products(out, &tmp);
+	sv_free(&tmp);
+	r = &cs->delete_fixed_inputs;                                          /* D10 */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		create_fixed_input(out, r, i, j);
+	}
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)               /* D11 */
+		rename_resource_type(out, cs->rename_resource_types.v[i].value,
+				     cs->rename_resource_types.v[i].a);
+	for (size_t i = 0; i < cs->update_fixed_inputs.n; i++)                 /* D12 */
+		rename_fixed_input(out, cs->update_fixed_inputs.v[i].a,
+				   cs->update_fixed_inputs.v[i].value, cs->update_fixed_inputs.v[i].b);
+	sv_free(&bs);
+}
