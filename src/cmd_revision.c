@@ -251,7 +251,9 @@ static int do_revision(const char *message, const char *head, const char *versio
 			sb_free(&sb);
 			goto out;
 		}
-		if (rev_graph_resolve(g, spec, NULL, &res, err) < 0) {
+		if (!strcmp(spec, "data@head") && heads.n == 1) {
+			sv_push(&res, heads.v[0]);
+		} else if (rev_graph_resolve(g, spec, NULL, &res, err) < 0) {
 			wfo_error_prefix(err, "--head %s: ", spec);
 			sv_free(&res);
 			goto out;

@@ -45,11 +45,11 @@ t_contains "on data@head" "$(cat "$out")" "down_revision = '$fid'"
 t_contains "alembic history shows the message" "$(al history)" "$fid -> $sid (data) (head), hostile \"\"\" \\ message: %(x)s ünï."
 
 # a fork of the data branch: refused, then merged
-al revision -m "fork" --rev-id f0f0f0f0f0f0 --head "$fid" >/dev/null
+al revision -m "fork" --rev-id f0f0f0f0f0f0 --head "$fid" --splice >/dev/null
 msg=$("$WFO" revision -m "more" 2>&1); rc=$?
 t_eq "several data heads: exit 3" 3 "$rc"
 t_contains "the refusal says to merge" "$msg" "merge"
-t_eq "nothing written on refusal" 5 "$(ls $V/*.py | wc -l)"
+t_eq "nothing written on refusal" 6 "$(ls $V/*.py | wc -l)"
 m=$("$WFO" merge -m "merge data heads"); rc=$?
 t_eq "merge exits 0" 0 "$rc"
 t_contains "merge is in the project folder" "$m" "$W/$V/"
@@ -65,5 +65,5 @@ t_false "merge with one data head refuses" test "$rc" = 0
 t_contains "says nothing to merge" "$m2" "nothing to merge"
 
 t_true "alembic upgrade heads runs every file" "$PY" -m alembic upgrade heads
-t_eq "alembic_version" "$(printf '%s\n' "$mid" da5c9f4cce1c | sort)" "$(psql -X -A -t -c "SELECT version_num FROM alembic_version ORDER BY 1")"
+t_eq "alembic_version (the schema head is covered by the data root)" "$mid" "$(psql -X -A -t -c "SELECT version_num FROM alembic_version ORDER BY 1")"
 t_done
