@@ -1,3 +1,9 @@
 # src/engine.mk - diff, questions/answers, change set, SQL generation, migrate-domain-models.
 src_libwfo_a_SOURCES += src/diff.c src/diff.h src/plan.c src/plan.h \
 	src/answers.c src/answers.h src/sqlgen.c src/sqlgen.h
+
+check_PROGRAMS += tests/unit/test_sqlgen
+tests_unit_test_sqlgen_SOURCES = tests/unit/test_sqlgen.c tests/unit/engine_fixture.h
+tests_unit_test_sqlgen_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sqlgen_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_sqlgen
