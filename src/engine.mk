@@ -7,3 +7,9 @@ tests_unit_test_sqlgen_SOURCES = tests/unit/test_sqlgen.c tests/unit/engine_fixt
 tests_unit_test_sqlgen_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sqlgen_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_sqlgen
+
+check_PROGRAMS += tests/unit/test_plan
+tests_unit_test_plan_SOURCES = tests/unit/test_plan.c tests/unit/engine_fixture.h
+tests_unit_test_plan_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_plan_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_plan
