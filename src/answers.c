@@ -18,7 +18,7 @@ static json_t *parse(const char *opt, const char *text, struct wfo_error *err)
 		return NULL;
 	}
 	json_error_t je;
-	json_t *root = json_loads(text, JSON_REJECT_DUPLICATES, &je);
+	json_t *root = json_loads(text, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
 	if (!root) {
 		wfo_fail(err, WFO_INPUT, "--%s: invalid JSON at line %d, column %d: %s", opt, je.line,
 			 je.column, je.text);

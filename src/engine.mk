@@ -13,3 +13,9 @@ tests_unit_test_plan_SOURCES = tests/unit/test_plan.c tests/unit/engine_fixture.
 tests_unit_test_plan_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_plan_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_plan
+
+check_PROGRAMS += tests/unit/test_answers
+tests_unit_test_answers_SOURCES = tests/unit/test_answers.c tests/unit/engine_fixture.h
+tests_unit_test_answers_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_answers_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_answers
