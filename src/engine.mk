@@ -19,3 +19,9 @@ tests_unit_test_answers_SOURCES = tests/unit/test_answers.c tests/unit/engine_fi
 tests_unit_test_answers_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_answers_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_answers
+
+check_PROGRAMS += tests/unit/test_diff
+tests_unit_test_diff_SOURCES = tests/unit/test_diff.c tests/unit/engine_fixture.h
+tests_unit_test_diff_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_diff_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_diff
