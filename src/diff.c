@@ -287,7 +287,8 @@ int diff_compute(const struct dm_catalog *model, const struct dm_catalog *db,
 		out->products = xrealloc(out->products, (out->n_products + 1) * sizeof(dp));
 		out->products[out->n_products++] = dp;
 	}
-	qsort(out->products, out->n_products, sizeof(*out->products), cmp_dp);
+	if (out->n_products)
+		qsort(out->products, out->n_products, sizeof(*out->products), cmp_dp);
 
 	for (size_t i = 0; i < model->n_blocks; i++) {
 		const struct dm_block *m = model->blocks[i];
@@ -314,7 +315,8 @@ int diff_compute(const struct dm_catalog *model, const struct dm_catalog *db,
 		out->blocks = xrealloc(out->blocks, (out->n_blocks + 1) * sizeof(db_));
 		out->blocks[out->n_blocks++] = db_;
 	}
-	qsort(out->blocks, out->n_blocks, sizeof(*out->blocks), cmp_db);
+	if (out->n_blocks)
+		qsort(out->blocks, out->n_blocks, sizeof(*out->blocks), cmp_db);
 	return 0;
 }
 
