@@ -25,3 +25,11 @@ tests_unit_test_diff_SOURCES = tests/unit/test_diff.c tests/unit/engine_fixture.
 tests_unit_test_diff_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_diff_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_diff
+
+# engine SQL on a real PostgreSQL (tests/engine/sql_apply.sh runs the helper's output)
+check_PROGRAMS += tests/unit/engine_sqlrun
+tests_unit_engine_sqlrun_SOURCES = tests/unit/engine_sqlrun.c tests/unit/engine_fixture.h
+tests_unit_engine_sqlrun_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_engine_sqlrun_LDADD = $(UNIT_LDADD)
+TESTS += tests/engine/sql_apply.sh
+EXTRA_DIST += tests/engine/sql_apply.sh tests/engine/schema_min.sql tests/engine/seed.sql
