@@ -1,1 +1,9 @@
 # src/db.mk - libpq access and the upgrade/downgrade executor.
+src_libwfo_a_SOURCES += \
+	src/pguri.c src/pguri.h
+
+check_PROGRAMS += tests/unit/test_pguri
+tests_unit_test_pguri_SOURCES = tests/unit/test_pguri.c
+tests_unit_test_pguri_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pguri_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_pguri
