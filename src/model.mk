@@ -1,3 +1,5 @@
 # src/model.mk - model registry loaders, the catalogue, the database catalogue reader.
 src_libwfo_a_SOURCES += src/catalog.c src/catalog.h
 dist_pkgdata_DATA += data/schema.sql
+src_libwfo_a_SOURCES += src/dbcatalog.c src/dbcatalog.h
+src_wfo_migrate_SOURCES += src/cmd_show.c
