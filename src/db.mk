@@ -1,6 +1,8 @@
 # src/db.mk - libpq access and the upgrade/downgrade executor.
 src_libwfo_a_SOURCES += \
-	src/pguri.c src/pguri.h
+	src/pguri.c src/pguri.h \
+	src/db.c src/db.h \
+	src/migrate.c src/migrate.h
 
 check_PROGRAMS += tests/unit/test_pguri
 tests_unit_test_pguri_SOURCES = tests/unit/test_pguri.c
