@@ -2,7 +2,8 @@
 src_libwfo_a_SOURCES += \
 	src/pguri.c src/pguri.h \
 	src/db.c src/db.h \
-	src/migrate.c src/migrate.h
+	src/migrate.c src/migrate.h \
+	src/peer_alembic.c src/peer_alembic.h
 
 check_PROGRAMS += tests/unit/test_pguri
 tests_unit_test_pguri_SOURCES = tests/unit/test_pguri.c
