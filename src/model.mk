@@ -3,3 +3,4 @@ src_libwfo_a_SOURCES += src/catalog.c src/catalog.h
 dist_pkgdata_DATA += data/schema.sql
 src_libwfo_a_SOURCES += src/dbcatalog.c src/dbcatalog.h
 src_wfo_migrate_SOURCES += src/cmd_show.c
+src_libwfo_a_SOURCES += src/models.c src/models.h src/registry_json.c src/registry_yaml.c
