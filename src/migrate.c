@@ -536,8 +536,7 @@ static int execute(struct run *r, int create_table)
 	return rc;
 }
 
-int migrate_run(PGconn *conn, const struct rev_graph *g,
-		const struct strvec *planned_from, const struct rev_plan *plan,
+int migrate_run(PGconn *conn, const struct strvec *planned_from, const struct rev_plan *plan,
 		const struct migrate_opts *o, size_t *applied, struct wfo_error *err)
 {
 	if (applied)
@@ -551,9 +550,20 @@ int migrate_run(PGconn *conn, const struct rev_graph *g,
 	if (db_lock(conn, err) < 0 || db_read_versions(conn, &now, &exists, err) < 0)
 		goto out;
 	if (!same_set(&now, planned_from)) {
-		int prc = o->upgrade ? rev_plan_upgrade(g, &now, o->target, &replan, err)
-				     : rev_plan_downgrade(g, &now, o->target, &replan, err);
-		if (prc < 0) {
+		struct strbuf was = STRBUF_INIT, is = STRBUF_INIT;
+		join_rows(&was, planned_from);
+		join_rows(&is, &now);
+		if (!o->replan) {
+			wfo_fail(err, WFO_DB, "alembic_version changed while wfo-migrate was planning "
+				 "(it was %s, now it is %s: another run?); nothing was changed, run "
+				 "the command again", sb_str(&was), sb_str(&is));
+			sb_free(&was);
+			sb_free(&is);
+			goto out;
+		}
+		sb_free(&was);
+		sb_free(&is);
+		if (o->replan(o->replan_ctx, &now, &replan, err) < 0) {
 			wfo_error_prefix(err, "alembic_version changed while wfo-migrate was "
 					 "planning; planning again for %s: ", o->target);
 			goto out;
@@ -595,8 +605,8 @@ out:
 	if (rc < 0)
 		db_rollback(conn);
 	free(r.items);
-	if (replanned)
-		rev_plan_free(&replan);
+	if (replanned && o->plan_free)
+		o->plan_free(&replan);
 	sv_free(&now);
 	sv_free(&after);
 	return rc;

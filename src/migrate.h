@@ -23,9 +23,18 @@ typedef void (*migrate_progress_fn)(void *ctx, size_t done, size_t total,
  * ("Running upgrade a -> b, doc"). */
 typedef void (*migrate_log_fn)(void *ctx, const char *line);
 
+/* Plans again from the rows now in alembic_version; 0 or -1 with err. */
+typedef int (*migrate_replan_fn)(void *ctx, const struct strvec *now,
+				 struct rev_plan *out, struct wfo_error *err);
+
 struct migrate_opts {
 	int upgrade;                /* 1: upgrade, 0: downgrade */
-	const char *target;         /* the identifier the plan was made for */
+	const char *target;         /* the identifier the plan was made for (messages) */
+	/* When alembic_version changed between planning and the lock: plan
+	 * again with replan (NULL: fail), free that plan with plan_free. */
+	migrate_replan_fn replan;
+	void (*plan_free)(struct rev_plan *p);
+	void *replan_ctx;
 	migrate_progress_fn progress;
 	void *progress_ctx;
 	migrate_log_fn log;
@@ -43,7 +52,7 @@ char *migrate_step_text(const struct rev_step *step);
 
 /* Executes plan on conn, which must not be inside a transaction: BEGIN, the
  * advisory lock, alembic_version read again under the lock (if it no longer
- * equals planned_from the run is planned again for o->target; if that plan
+ * equals planned_from the run is planned again with o->replan; if that plan
  * needs Alembic, nothing is done and the error says so), CREATE TABLE
  * alembic_version when it is absent, every step's statements followed by its
  * alembic_version statements (each UPDATE/DELETE must touch exactly one row),
@@ -51,8 +60,7 @@ char *migrate_step_text(const struct rev_step *step);
  * ROLLBACK (the database is unchanged) and err names the revision file and
  * line, the statement and PostgreSQL's error. *applied (may be NULL)
  * receives the number of steps run. */
-int migrate_run(PGconn *conn, const struct rev_graph *g,
-		const struct strvec *planned_from, const struct rev_plan *plan,
+int migrate_run(PGconn *conn, const struct strvec *planned_from, const struct rev_plan *plan,
 		const struct migrate_opts *o, size_t *applied, struct wfo_error *err);
 
 /* The SQL Alembic's offline mode (--sql) prints for plan starting from the
