@@ -11,3 +11,9 @@ tests_unit_test_registry_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_registry_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_registry
 EXTRA_DIST += tests/unit/models
+
+check_PROGRAMS += tests/db/dbcat_tool
+tests_db_dbcat_tool_SOURCES = tests/db/dbcat_tool.c
+tests_db_dbcat_tool_LDADD = $(LIBWFO_LIBS)
+TESTS += tests/db/catalog_show.sh
+EXTRA_DIST += tests/db/catalog_show.sh tests/db/catalog_small.sql
