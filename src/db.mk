@@ -10,3 +10,9 @@ tests_unit_test_pguri_SOURCES = tests/unit/test_pguri.c
 tests_unit_test_pguri_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pguri_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_pguri
+
+check_PROGRAMS += tests/db/migrate_exec
+tests_db_migrate_exec_SOURCES = tests/db/migrate_exec.c
+tests_db_migrate_exec_LDADD = $(LIBWFO_LIBS)
+TESTS += tests/db/executor.sh
+EXTRA_DIST += tests/db/executor.sh
