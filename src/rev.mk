@@ -1,1 +1,4 @@
 # src/rev.mk - revision files and the graph (revision.c, revgraph.c, heads/history).
+src_libwfo_a_SOURCES += \
+	src/ini.c src/ini.h \
+	src/cli_common.c src/cli_common.h
