@@ -20,14 +20,16 @@
  *   - every product's fixed_inputs are sorted by name and unique; its
  *     blocks strvec is sorted and unique;
  *   - every block's resource_types strvec is sorted and unique; children are
- *     sorted by (name, attr) and unique by that pair (model side: one entry
- *     per attribute holding the child; database side: attr == NULL, one
- *     entry per child);
+ *     sorted by (name, attr) and unique by that pair (model side from a
+ *     generator YAML: one entry per field holding the child, attr = field
+ *     name; model side from a JSON/YAML registry and database side:
+ *     attr == NULL, one entry per child);
  *   - every block named in a product's blocks or in a block's children is in
  *     the blocks array, and every resource type named by a block is in the
  *     resource_types array (model side: the loaders check this and fail
  *     otherwise; database side: foreign keys make it so);
- *   - model side: counts (subscriptions, instances, values) are 0;
+ *   - model side: counts (subscriptions, instances, values) are 0; a
+ *     generator fixed input without enum values has value NULL;
  *     description / tag / fixed input values are prefills or NULL;
  *   - database side: description of products and blocks is never NULL
  *     (NOT NULL columns), tag of a product is never NULL, a block's tag may
