@@ -11,6 +11,12 @@ tests_unit_test_pguri_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pguri_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_pguri
 
+check_PROGRAMS += tests/unit/test_migrate
+tests_unit_test_migrate_SOURCES = tests/unit/test_migrate.c
+tests_unit_test_migrate_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_migrate_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_migrate
+
 check_PROGRAMS += tests/db/migrate_exec
 tests_db_migrate_exec_SOURCES = tests/db/migrate_exec.c
 tests_db_migrate_exec_LDADD = $(LIBWFO_LIBS)
