@@ -11,7 +11,7 @@ INSERT INTO subscriptions (description, status, product_id, customer_id, insync)
 INSERT INTO subscription_instances (subscription_id, product_block_id) SELECT s.subscription_id, b.product_block_id FROM subscriptions s JOIN products p USING (product_id), product_blocks b WHERE (p.name='User Group' AND b.name='UserGroupBlock') OR (p.product_type='User' AND b.name='UserBlock');
 INSERT INTO subscription_instance_values (subscription_instance_id, resource_type_id, value) SELECT i.subscription_instance_id, r.resource_type_id, 'v' FROM subscription_instances i JOIN product_block_resource_types pr USING (product_block_id) JOIN resource_types r USING (resource_type_id);
 INSERT INTO workflows (name, target, description) VALUES ('w','MODIFY','w');
-INSERT INTO processes (pid, workflow_id) SELECT '00000000-0000-0000-0000-000000000001', workflow_id FROM workflows;
-INSERT INTO processes (pid, workflow_id) SELECT '00000000-0000-0000-0000-000000000002', workflow_id FROM workflows;
+INSERT INTO processes (pid, workflow_id, last_status) SELECT '00000000-0000-0000-0000-000000000001', workflow_id, 'completed' FROM workflows;
+INSERT INTO processes (pid, workflow_id, last_status) SELECT '00000000-0000-0000-0000-000000000002', workflow_id, 'completed' FROM workflows;
 INSERT INTO processes_subscriptions (pid, subscription_id) SELECT '00000000-0000-0000-0000-000000000001', subscription_id FROM subscriptions s JOIN products p USING (product_id) WHERE p.name IN ('User external','User internal');
 INSERT INTO processes_subscriptions (pid, subscription_id) SELECT '00000000-0000-0000-0000-000000000002', subscription_id FROM subscriptions s JOIN products p USING (product_id) WHERE p.name IN ('User external');
