@@ -2,3 +2,4 @@
 src_libwfo_a_SOURCES += \
 	src/ini.c src/ini.h \
 	src/cli_common.c src/cli_common.h
+src_libwfo_a_SOURCES += src/revision.c src/revision.h
