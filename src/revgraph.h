@@ -59,6 +59,11 @@ void rev_format_history(const struct rev_graph *g, int verbose,
 			const struct strvec *current, struct strbuf *out);
 void rev_format_current(const struct rev_graph *g, const struct strvec *current,
 			int verbose, struct strbuf *out);
+/* `alembic heads -v`: one Rev:/Parent:/Path: block per head. For `current
+ * -v` the caller prints Alembic's "Current revision(s) for URL:" line
+ * first. Rows naming no known revision are listed by current as
+ * "<id> (not in the version folders)". */
+void rev_format_heads_verbose(const struct rev_graph *g, struct strbuf *out);
 
 /* One step of an upgrade or downgrade. */
 struct rev_step {

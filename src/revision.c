@@ -1194,14 +1194,17 @@ int rev_parse_buffer(const char *path, const char *text, size_t len,
 		case 1:
 			sv_free(&r->down);
 			r->down = val;
+			r->down_line = l->line;
 			break;
 		case 2:
 			sv_free(&r->labels);
 			r->labels = val;
+			r->labels_line = l->line;
 			break;
 		case 3:
 			sv_free(&r->depends);
 			r->depends = val;
+			r->depends_line = l->line;
 			break;
 		}
 	}

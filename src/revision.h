@@ -39,6 +39,9 @@ struct revision {
 	int id_line;            /* line of "revision = ..." */
 	struct rev_body upgrade;
 	struct rev_body downgrade;
+	int down_line;          /* line of "down_revision = ..." (0: absent) */
+	int labels_line;        /* line of "branch_labels = ..." */
+	int depends_line;       /* line of "depends_on = ..." */
 };
 
 /* Both return 0, or -1 with err naming file:line and what was expected. */
