@@ -5,3 +5,4 @@ src_libwfo_a_SOURCES += \
 src_libwfo_a_SOURCES += src/revision.c src/revision.h
 src_libwfo_a_SOURCES += src/revgraph.c src/revgraph_int.h src/revresolve.c \
 	src/revplan.c src/revformat.c
+src_wfo_migrate_SOURCES += src/cmd_heads.c src/cmd_history.c
