@@ -252,7 +252,7 @@ class Gen:
                     if cand:
                         dep = [self.rnd.choice(cand)]
                 self.add(down=[h], depends=dep)
-            if bench and len(self.revs) > 1 and len(self.heads()) > 3:
+            if bench and len(self.revs) < count and len(self.heads()) > 3:
                 # keep the bench graph a chain with short-lived forks
                 hs = self.heads()
                 self.add(down=self.rnd.sample(hs, 2))

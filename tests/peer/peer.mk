@@ -1,1 +1,6 @@
 # tests/peer/peer.mk - peer tests against the real Alembic.
+# genrevs.py generates the Alembic folders (also for tests/bench), lib.sh
+# holds the helpers the scripts share.
+EXTRA_DIST += tests/peer/genrevs.py tests/peer/lib.sh \
+	tests/peer/heads_history.sh tests/peer/cross_upgrade.sh \
+	tests/peer/failing_statement.sh
