@@ -6,3 +6,9 @@ src_libwfo_a_SOURCES += src/revision.c src/revision.h
 src_libwfo_a_SOURCES += src/revgraph.c src/revgraph_int.h src/revresolve.c \
 	src/revplan.c src/revformat.c
 src_wfo_migrate_SOURCES += src/cmd_heads.c src/cmd_history.c
+
+check_PROGRAMS += tests/unit/test_revision
+tests_unit_test_revision_SOURCES = tests/unit/test_revision.c
+tests_unit_test_revision_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_revision_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_revision

@@ -1128,10 +1128,10 @@ int rev_parse_buffer(const char *path, const char *text, size_t len,
 				}
 			}
 			if (!colon) {
+				wfo_fail(err, WFO_INPUT, "%s:%d: 'def' without ':'", path, l->line);
 				rev_free(r);
 				pf_free(&pf);
-				return wfo_fail(err, WFO_INPUT, "%s:%d: 'def' without ':'", path,
-						l->line);
+				return -1;
 			}
 			if (is_name(&t[1], "upgrade"))
 				analyze_def(&pf, li, colon, &r->upgrade);
@@ -1179,11 +1179,12 @@ int rev_parse_buffer(const char *path, const char *text, size_t len,
 		switch (which) {
 		case 0:
 			if (none || val.n != 1 || !val.v[0][0]) {
+				wfo_fail(err, WFO_INPUT, "%s:%d: revision must be a non-empty "
+					 "string", path, l->line);
 				sv_free(&val);
 				rev_free(r);
 				pf_free(&pf);
-				return wfo_fail(err, WFO_INPUT, "%s:%d: revision must be a non-empty "
-						"string", path, l->line);
+				return -1;
 			}
 			free(r->id);
 			r->id = xstrdup(val.v[0]);
