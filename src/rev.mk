@@ -12,3 +12,9 @@ tests_unit_test_revision_SOURCES = tests/unit/test_revision.c
 tests_unit_test_revision_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_revision_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_revision
+
+check_PROGRAMS += tests/unit/test_revgraph
+tests_unit_test_revgraph_SOURCES = tests/unit/test_revgraph.c
+tests_unit_test_revgraph_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_revgraph_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_revgraph
