@@ -9,6 +9,7 @@
 
 #include "cli_common.h"
 #include "db.h"
+#include "pguri.h"
 #include "revgraph.h"
 #include "util.h"
 #include "wfo_error.h"
@@ -66,6 +67,14 @@ int cmd_current(int argc, char **argv)
 		code = wfo_exit_code(err.status);
 	} else {
 		struct strbuf out = STRBUF_INIT;
+		if (verbose) {   /* as Alembic: the engine's URL, password hidden */
+			char *u = cc.database_uri && *cc.database_uri ? xstrdup(cc.database_uri)
+								     : db_conn_uri(conn);
+			char *shown = pguri_sqlalchemy_display(u);
+			sb_addf(&out, "Current revision(s) for %s:\n", shown);
+			free(shown);
+			free(u);
+		}
 		rev_format_current(g, &cur, verbose, &out);
 		fwrite(out.buf, 1, out.len, stdout);
 		sb_free(&out);

@@ -5,6 +5,8 @@ src_libwfo_a_SOURCES += \
 	src/migrate.c src/migrate.h \
 	src/peer_alembic.c src/peer_alembic.h
 
+src_wfo_migrate_SOURCES += src/cmd_upgrade.c src/cmd_downgrade.c src/cmd_current.c
+
 check_PROGRAMS += tests/unit/test_pguri
 tests_unit_test_pguri_SOURCES = tests/unit/test_pguri.c
 tests_unit_test_pguri_CFLAGS = $(UNIT_CFLAGS)
@@ -20,5 +22,5 @@ TESTS += tests/unit/test_migrate
 check_PROGRAMS += tests/db/migrate_exec
 tests_db_migrate_exec_SOURCES = tests/db/migrate_exec.c
 tests_db_migrate_exec_LDADD = $(LIBWFO_LIBS)
-TESTS += tests/db/executor.sh
-EXTRA_DIST += tests/db/executor.sh
+TESTS += tests/db/executor.sh tests/db/upgrade.sh tests/db/handoff.sh
+EXTRA_DIST += tests/db/executor.sh tests/db/upgrade.sh tests/db/handoff.sh tests/db/fixtures

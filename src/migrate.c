@@ -264,8 +264,17 @@ void migrate_render_sql(const struct rev_plan *plan, const struct strvec *from,
 		const struct rev_body *b = step_body(s);
 		for (size_t k = 0; b && k < b->n; k++)
 			add_stmt(out, b->v[k].sql);
-		for (size_t k = 0; k < s->version_sql.n; k++)
-			add_stmt(out, s->version_sql.v[k]);
+		for (size_t k = 0; k < s->version_sql.n; k++) {
+			const char *v = s->version_sql.v[k];
+			/* SQLAlchemy's offline INSERT asks for the row back */
+			if (str_starts_with(v, "INSERT INTO alembic_version ") && !strstr(v, "RETURNING")) {
+				char *r = xasprintf("%s RETURNING alembic_version.version_num", v);
+				add_stmt(out, r);
+				free(r);
+			} else {
+				add_stmt(out, v);
+			}
+		}
 	}
 	if (plan->heads_after.n == 0)
 		add_stmt(out, "DROP TABLE alembic_version");

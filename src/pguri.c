@@ -252,3 +252,126 @@ char *pguri_for_sqlalchemy(const char *uri)
 		return xasprintf("postgresql%s", uri + p.scheme_len);
 	return xstrdup(uri);
 }
+
+/* urllib.parse.unquote_plus */
+static char *unquote_plus(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			sb_addc(&sb, ' ');
+		} else if (s[i] == '%' && i + 2 < n && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+			char hex[3] = { s[i + 1], s[i + 2], 0 };
+			sb_addc(&sb, (char)strtol(hex, NULL, 16));
+			i += 2;
+		} else {
+			sb_addc(&sb, s[i]);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+/* urllib.parse.unquote: like unquote_plus but '+' stays */
+static char *unquote_plus_keep(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+			char hex[3] = { s[i + 1], s[i + 2], 0 };
+			sb_addc(&sb, (char)strtol(hex, NULL, 16));
+			i += 2;
+		} else {
+			sb_addc(&sb, s[i]);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+/* urllib.parse.quote_plus */
+static void add_quote_plus(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || strchr("_.-~", c))
+			sb_addc(sb, (char)c);
+		else if (c == ' ')
+			sb_addc(sb, '+');
+		else
+			sb_addf(sb, "%%%02X", c);
+	}
+}
+
+struct qpair {
+	char *k, *v;
+	size_t order;
+};
+
+static int qpair_cmp(const void *a, const void *b)
+{
+	const struct qpair *x = a, *y = b;
+	int c = strcmp(x->k, y->k);
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+char *pguri_sqlalchemy_display(const char *uri)
+{
+	if (!uri || !*uri)
+		return xstrdup("");
+	struct uri_parts p;
+	if (split_uri(uri, &p) < 0)
+		return pguri_display(uri);
+	struct strbuf sb = STRBUF_INIT;
+	sb_addn(&sb, p.scheme, p.scheme_len);
+	sb_add(&sb, "://");
+	if (p.has_userinfo) {
+		char *user = unquote_plus_keep(p.user, p.user_len);
+		for (const char *c = user; *c; c++)
+			if (*c == ':' || *c == '@' || *c == '/')
+				sb_addf(&sb, "%%%02X", (unsigned char)*c);
+			else
+				sb_addc(&sb, *c);
+		free(user);
+		if (p.pass)
+			sb_add(&sb, ":***");
+		sb_addc(&sb, '@');
+	}
+	const char *q = strchr(p.rest, '?');
+	if (!q) {
+		sb_add(&sb, p.rest);
+		return sb_detach(&sb);
+	}
+	sb_addn(&sb, p.rest, (size_t)(q - p.rest));
+	struct qpair *pairs = NULL;
+	size_t n = 0;
+	for (const char *a = q + 1; *a;) {
+		size_t len = strcspn(a, "&;");
+		const char *eq = memchr(a, '=', len);
+		if (eq && eq + 1 < a + len) {
+			pairs = xrealloc(pairs, (n + 1) * sizeof(*pairs));
+			pairs[n].k = unquote_plus(a, (size_t)(eq - a));
+			pairs[n].v = unquote_plus(eq + 1, (size_t)(a + len - eq - 1));
+			pairs[n].order = n;
+			n++;
+		}
+		a += len;
+		if (*a)
+			a++;
+	}
+	if (n)
+		qsort(pairs, n, sizeof(*pairs), qpair_cmp);
+	for (size_t i = 0; i < n; i++) {
+		sb_addc(&sb, i ? '&' : '?');
+		add_quote_plus(&sb, pairs[i].k);
+		sb_addc(&sb, '=');
+		if (!strcmp(pairs[i].k, "password"))
+			sb_add(&sb, "***");
+		else
+			add_quote_plus(&sb, pairs[i].v);
+		free(pairs[i].k);
+		free(pairs[i].v);
+	}
+	free(pairs);
+	return sb_detach(&sb);
+}

@@ -26,4 +26,9 @@ char *pguri_for_sqlalchemy(const char *uri);
  * password=... in a key=value string) replaced by ***. NULL/"" -> "". */
 char *pguri_display(const char *uri);
 
+/* The URI as SQLAlchemy prints it with the password hidden (Alembic's
+ * `current -v` header): user quoted, password ***, query parameters
+ * sorted by key and form-encoded, blank ones dropped. NULL/"" -> "". */
+char *pguri_sqlalchemy_display(const char *uri);
+
 #endif

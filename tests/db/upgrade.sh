@@ -23,10 +23,12 @@ chmod -R u+w "$W"
 cd "$W" || exit 1
 pg_newdb w; pg_newdb a
 
-# Same targets, one tool each; the two databases must stay identical.
+# Same targets, one tool each; the two databases must stay identical (the
+# dumps as sorted lines: the physical order of rows after UPDATEs depends on
+# when PostgreSQL prunes pages, not on the tool).
 same() {
 	t_eq "$1: alembic_version" "$(rows a)" "$(rows w)"
-	t_eq "$1: schema and data" "$(dumpdb a)" "$(dumpdb w)"
+	t_eq "$1: schema and data" "$(dumpdb a | sort)" "$(dumpdb w | sort)"
 }
 step() {   # step NAME up|down TARGET
 	local err
@@ -39,22 +41,25 @@ t_eq "current before anything" "" "$(wfo w current 2>&1)"
 step "upgrade to a revision" up aaaa00000002
 t_eq "one row" "aaaa00000002 " "$(rows w)"
 t_eq "current as alembic current" "$(alembic a current 2>/dev/null)" "$(wfo w current 2>/dev/null)"
-step "upgrade +1 into a fork" up +1
+step "upgrade into a fork" up bbbb00000003
 step "upgrade the other fork" up cccc00000004
 t_eq "two rows at the fork" "bbbb00000003 cccc00000004 " "$(rows w)"
-t_eq "current at the fork" "$(alembic a current 2>/dev/null)" "$(wfo w current 2>/dev/null)"
+t_eq "current at the fork (Alembic prints a set: any order)" "$(alembic a current 2>/dev/null | sort)" \
+	"$(wfo w current 2>/dev/null | sort)"
 step "merge" up core@head
 t_eq "merged" "dddd00000005 " "$(rows w)"
 step "data root depending on core" up data@+1
 step "everything" up heads
 t_eq "heads" "dddd00000005 ffff00000007 " "$(rows w)"
-t_eq "current -v as alembic current -v" "$(alembic a current -v 2>/dev/null)" "$(wfo w current -v 2>/dev/null)"
+t_eq "current (two rows) as alembic current" "$(alembic a current 2>/dev/null | sort)" "$(wfo w current 2>/dev/null | sort)"
 out=$(wfo w upgrade heads 2>&1); rc=$?
 t_eq "upgrade when at heads: nothing, exit 0" "0:" "$rc:$out"
 
 step "downgrade data@-1" down data@-1
-step "unmerge" down dddd00000005-1
+step "unmerge" down bbbb00000003
 step "downgrade to a revision" down aaaa00000001
+t_eq "current -v as alembic current -v (same database)" "$(alembic a current -v 2>/dev/null)" \
+	"$(wfo a current -v 2>/dev/null)"
 step "downgrade base" down base
 t_eq "empty alembic_version at base" "" "$(rows w)"
 

@@ -145,7 +145,7 @@ static void renders_offline_sql(void **state)
 		"    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n"
 		");\n\n"
 		"-- Running upgrade  -> aaaa\n\n"
-		"INSERT INTO alembic_version (version_num) VALUES ('aaaa');\n\n"
+		"INSERT INTO alembic_version (version_num) VALUES ('aaaa') RETURNING alembic_version.version_num;\n\n"
 		"-- Running upgrade aaaa, cccc -> bbbb\n\n"
 		"INSERT INTO t VALUES (1);\n\n"
 		"UPDATE alembic_version SET version_num='bbbb';\n\n"

@@ -165,6 +165,20 @@ static void sqlalchemy_form_for_alembic(void **state)
 	free(s);
 }
 
+static void sqlalchemy_display(void **state)
+{
+	(void)state;
+	char *s = pguri_sqlalchemy_display("postgresql://postgres@/a?host=/tmp/wfo-pg.x&port=5432");
+	assert_string_equal(s, "postgresql://postgres@/a?host=%2Ftmp%2Fwfo-pg.x&port=5432");
+	free(s);
+	s = pguri_sqlalchemy_display("postgresql+psycopg2://u%40x:pw@h:1/d?b=2&a=x+y&empty=&a=1");
+	assert_string_equal(s, "postgresql+psycopg2://u%40x:***@h:1/d?a=x+y&a=1&b=2");
+	free(s);
+	s = pguri_sqlalchemy_display("postgresql://h/d");
+	assert_string_equal(s, "postgresql://h/d");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +190,7 @@ int main(void)
 		cmocka_unit_test(bad_uris_are_errors_without_password),
 		cmocka_unit_test(display_hides_passwords),
 		cmocka_unit_test(sqlalchemy_form_for_alembic),
+		cmocka_unit_test(sqlalchemy_display),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
