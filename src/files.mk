@@ -19,3 +19,6 @@ EXTRA_DIST += tests/files/roundtrip.sh tests/files/init.sh tests/files/man.sh
 dist_man_MANS += man/wfo-migrate.1
 
 src_wfo_migrate_SOURCES += src/cmd_init.c
+src_wfo_migrate_SOURCES += src/cmd_revision.c src/cmd_merge.c
+TESTS += tests/files/revision.sh
+EXTRA_DIST += tests/files/revision.sh
