@@ -19,3 +19,5 @@ TESTS += tests/unit/test_mdm
 # the non-screen drivers (mdm_drive), the commands.
 src_libwfo_a_SOURCES += src/mdm_session.c src/mdm_session.h src/mdm_drive.c src/mdm_drive.h
 src_wfo_migrate_SOURCES += src/cmd_diff.c src/cmd_migrate_domain_models.c ui/wizard.h ui/wizard_none.c
+TESTS += tests/mdm/cli.sh
+EXTRA_DIST += tests/mdm/cli.sh
