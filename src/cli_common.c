@@ -85,13 +85,16 @@ int cli_common_finish(struct cli_common *cc, struct wfo_error *err)
 		if (u && *u)
 			cc->database_uri = xstrdup(u);
 	}
+	/* Alembic reads the folders in version_locations order (the heads are
+	 * listed in the order their files were read), so those come first; the
+	 * project folder follows when the ini does not name it. */
 	free(cc->project_version_dir);
 	cc->project_version_dir = xasprintf("%s/versions/schema", cc->migrations);
-	add_dir(cc, cc->project_version_dir);
 	if (vl && use_ini_locations) {
 		for (char *t = strtok(vl, " ,\n\t"); t; t = strtok(NULL, " ,\n\t"))
 			add_dir(cc, t);
 	}
+	add_dir(cc, cc->project_version_dir);
 	const char *extra = getenv("WFO_EXTRA_VERSION_LOCATIONS");
 	if (extra) {
 		char *x = xstrdup(extra);

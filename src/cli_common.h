@@ -53,11 +53,12 @@ int cli_common_option(struct cli_common *cc, int opt, const char *optarg);
 
 /* Fills the defaults: migrations from alembic.ini's script_location in the
  * current directory (%(here)s expanded) else "migrations"; database_uri
- * from $DATABASE_URI; version_dirs = MIGRATIONS/versions/schema, every
- * folder of alembic.ini's version_locations (space or comma separated; only
- * when --migrations was not given or names the same folder as
- * script_location), then $WFO_EXTRA_VERSION_LOCATIONS (colon separated);
- * only folders that exist, each once. -1 on a broken alembic.ini. */
+ * from $DATABASE_URI; version_dirs = every folder of alembic.ini's
+ * version_locations in their order (space or comma separated; only when
+ * --migrations was not given or names the same folder as script_location),
+ * then MIGRATIONS/versions/schema, then $WFO_EXTRA_VERSION_LOCATIONS (colon
+ * separated); only folders that exist, each once (Alembic's reading order,
+ * which decides the order of the heads). -1 on a broken alembic.ini. */
 int cli_common_finish(struct cli_common *cc, struct wfo_error *err);
 void cli_common_free(struct cli_common *cc);
 
