@@ -99,7 +99,7 @@ int cli_common_finish(struct cli_common *cc, struct wfo_error *err)
 	if (extra) {
 		char *x = xstrdup(extra);
 		char *save = NULL;
-		for (char *t = strtok_r(x, ":", &save); t; t = strtok_r(NULL, ":", &save))
+		for (char *t = strtok_r(x, ": \t", &save); t; t = strtok_r(NULL, ": \t", &save))
 			add_dir(cc, t);
 		free(x);
 	}
@@ -128,6 +128,63 @@ int cli_load_graph(const struct cli_common *cc, struct rev_graph **out,
 							: "migrations/versions/schema");
 	return rev_graph_load((const char *const *)cc->version_dirs.v,
 			      cc->version_dirs.n, out, err);
+}
+
+static int in_package(const char *d)
+{
+	return strstr(d, "site-packages") || strstr(d, "dist-packages");
+}
+
+int cli_write_dir(const struct cli_common *cc, char **out, struct wfo_error *err)
+{
+	*out = NULL;
+	if (cc->project_version_dir && is_dir(cc->project_version_dir) &&
+	    access(cc->project_version_dir, W_OK) == 0) {
+		*out = xstrdup(cc->project_version_dir);
+		return 0;
+	}
+	for (size_t i = 0; i < cc->version_dirs.n; i++)
+		if (!in_package(cc->version_dirs.v[i]) && access(cc->version_dirs.v[i], W_OK) == 0) {
+			*out = xstrdup(cc->version_dirs.v[i]);
+			return 0;
+		}
+	return wfo_fail(err, WFO_IO, "%s: no such folder to write revisions into; run "
+			"'wfo-migrate init' or pass --migrations DIR",
+			cc->project_version_dir ? cc->project_version_dir
+						: "migrations/versions/schema");
+}
+
+int cli_load_for_write(const struct cli_common *cc, struct rev_graph **g, char **write_dir,
+		       struct wfo_error *err)
+{
+	*g = NULL;
+	if (write_dir && cli_write_dir(cc, write_dir, err) < 0)
+		return -1;
+	return rev_graph_load((const char *const *)cc->version_dirs.v, cc->version_dirs.n, g,
+			      err);
+}
+
+void cli_data_heads(const struct rev_graph *g, struct strvec *heads, int *has_label)
+{
+	*has_label = 0;
+	for (size_t i = 0; i < rev_graph_size(g) && !*has_label; i++)
+		if (sv_contains(&rev_graph_get(g, i)->labels, "data"))
+			*has_label = 1;
+	struct strvec all = STRVEC_INIT;
+	rev_graph_heads(g, &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (!*has_label || rev_graph_on_branch(g, all.v[i], "data"))
+			sv_push(heads, all.v[i]);
+	sv_free(&all);
+}
+
+void cli_taken_ids(const struct rev_graph *g, struct strvec *ids)
+{
+	for (size_t i = 0; i < rev_graph_size(g); i++)
+		sv_push(ids, rev_graph_get(g, i)->id);
+	const struct strvec *ext = rev_graph_external(g);
+	for (size_t i = 0; ext && i < ext->n; i++)
+		sv_push(ids, ext->v[i]);
 }
 
 int cli_report(const struct wfo_error *err)

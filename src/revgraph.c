@@ -257,6 +257,21 @@ const struct strvec *rev_graph_external(const struct rev_graph *g)
 	return &g->external;
 }
 
+int rev_graph_on_branch(const struct rev_graph *g, const char *id, const char *label)
+{
+	long x = rg_map_get(&g->ids, id);
+	if (x < 0)
+		return 0;
+	size_t t = (size_t)x;
+	char *set = rg_set_new(g);
+	rg_ancestors(g, &t, 1, 0, set);
+	int on = 0;
+	for (size_t i = 0; i < g->n && !on; i++)
+		on = set[i] && sv_contains(&g->nodes[i].r->labels, label);
+	free(set);
+	return on;
+}
+
 /* Index of a depends_on entry: id, branch label, or unique prefix of an id
  * (at least 4 characters). -1: exists nowhere; -2: ambiguous. */
 static long dep_lookup(const struct rev_graph *g, const char *name)

@@ -43,6 +43,11 @@ const struct strvec *rev_graph_external(const struct rev_graph *g);
  * order. */
 void rev_graph_heads(const struct rev_graph *g, struct strvec *out);
 
+/* 1 when revision id or one of its ancestors along down_revision declares
+ * label in its branch_labels (id is on that branch), else 0 (also for an
+ * unknown id). */
+int rev_graph_on_branch(const struct rev_graph *g, const char *id, const char *label);
+
 /* Resolves a command-line identifier: a full id, a unique prefix, head,
  * heads, base, LABEL@head, LABEL@base, LABEL@REV, +N, -N, REV+N, REV-N,
  * LABEL@+N, LABEL@-N. current = the rows of alembic_version (for relative
