@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ini.h"
+#include "revision.h"
 
 int cli_common_option(struct cli_common *cc, int opt, const char *optarg)
 {
@@ -118,16 +119,28 @@ void cli_common_free(struct cli_common *cc)
 	memset(cc, 0, sizeof(*cc));
 }
 
-int cli_load_graph(const struct cli_common *cc, struct rev_graph **out,
-		   struct wfo_error *err)
+static int load_graph(const struct cli_common *cc, int flags, struct rev_graph **out,
+		      struct wfo_error *err)
 {
 	if (cc->version_dirs.n == 0)
 		return wfo_fail(err, WFO_IO, "%s: no such folder of revisions; run "
 				"'wfo-migrate init' or pass --migrations DIR",
 				cc->project_version_dir ? cc->project_version_dir
 							: "migrations/versions/schema");
-	return rev_graph_load((const char *const *)cc->version_dirs.v,
-			      cc->version_dirs.n, out, err);
+	return rev_graph_load_flags((const char *const *)cc->version_dirs.v,
+				    cc->version_dirs.n, flags, out, err);
+}
+
+int cli_load_graph(const struct cli_common *cc, struct rev_graph **out,
+		   struct wfo_error *err)
+{
+	return load_graph(cc, 0, out, err);
+}
+
+int cli_load_graph_headers(const struct cli_common *cc, struct rev_graph **out,
+			   struct wfo_error *err)
+{
+	return load_graph(cc, REV_PARSE_HEADERS, out, err);
 }
 
 static int in_package(const char *d)

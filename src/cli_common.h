@@ -67,6 +67,10 @@ void cli_common_free(struct cli_common *cc);
  * exists, naming the project folder and how to create it. */
 int cli_load_graph(const struct cli_common *cc, struct rev_graph **out,
 		   struct wfo_error *err);
+/* Same for the commands that only show the graph (heads, history,
+ * current): the bodies of upgrade()/downgrade() are not analysed. */
+int cli_load_graph_headers(const struct cli_common *cc, struct rev_graph **out,
+			   struct wfo_error *err);
 
 /* The folder new revision files go into (revision, merge): the project's
  * MIGRATIONS/versions/schema when it is writable, else the first writable

@@ -177,6 +177,19 @@ int rev_graph_add(struct rev_graph *g, struct revision *r, struct wfo_error *err
 	return 0;
 }
 
+/* dir/name (without a second slash when dir ends in one). */
+static char *join_path(const char *dir, size_t dl, const char *name)
+{
+	int slash = dl && dir[dl - 1] == '/';
+	size_t nl = strlen(name);
+	char *p = xmalloc(dl + !slash + nl + 1);
+	memcpy(p, dir, dl);
+	if (!slash)
+		p[dl] = '/';
+	memcpy(p + dl + !slash, name, nl + 1);
+	return p;
+}
+
 static int is_py_file(const char *name)
 {
 	size_t n = strlen(name);
@@ -187,8 +200,17 @@ static int is_py_file(const char *name)
 int rev_graph_load(const char *const *dirs, size_t ndirs,
 		   struct rev_graph **out, struct wfo_error *err)
 {
+	return rev_graph_load_flags(dirs, ndirs, 0, out, err);
+}
+
+int rev_graph_load_flags(const char *const *dirs, size_t ndirs, int flags,
+			 struct rev_graph **out, struct wfo_error *err)
+{
 	struct rev_graph *g = rev_graph_new();
+	/* real paths of the files read (Alembic skips a file it meets again
+	 * through another folder or a symlink) */
 	struct strvec seen = STRVEC_INIT;
+	struct rg_map seen_map = { 0 };
 	for (size_t d = 0; d < ndirs; d++) {
 		DIR *dh = opendir(dirs[d]);
 		if (!dh) {
@@ -196,38 +218,49 @@ int rev_graph_load(const char *const *dirs, size_t ndirs,
 				continue;  /* Alembic skips folders that do not exist */
 			int e = errno;
 			sv_free(&seen);
+			free(seen_map.s);
 			rev_graph_free(g);
 			return wfo_fail(err, WFO_IO, "%s: cannot list the version folder: %s",
 					dirs[d], strerror(e));
 		}
 		size_t dl = strlen(dirs[d]);
-		int slash = dl && dirs[d][dl - 1] == '/';
+		/* the folder resolved once: a regular file's real path is then
+		 * that folder and its name */
+		char *realdir = realpath(dirs[d], NULL);
+		size_t rl = realdir ? strlen(realdir) : 0;
 		struct dirent *de;
 		while ((de = readdir(dh)) != NULL) {
 			if (!is_py_file(de->d_name))
 				continue;
-			char *path = xasprintf("%s%s%s", dirs[d], slash ? "" : "/", de->d_name);
-			char *real = realpath(path, NULL);
-			if (real && sv_contains(&seen, real)) {
+			char *path = join_path(dirs[d], dl, de->d_name);
+			char *real = realdir && de->d_type == DT_REG
+				     ? join_path(realdir, rl, de->d_name) : realpath(path, NULL);
+			if (real && rg_map_get(&seen_map, real) >= 0) {
 				free(real);
 				free(path);
 				continue;  /* the same file through two folders */
 			}
-			if (real)
+			if (real) {
 				sv_push_owned(&seen, real);
+				map_put(&seen_map, real, seen.n - 1);
+			}
 			struct revision *r = NULL;
-			if (rev_parse_file(path, &r, err) < 0 || rev_graph_add(g, r, err) < 0) {
+			if (rev_parse_file_flags(path, flags, &r, err) < 0 || rev_graph_add(g, r, err) < 0) {
 				free(path);
+				free(realdir);
 				closedir(dh);
 				sv_free(&seen);
+				free(seen_map.s);
 				rev_graph_free(g);
 				return -1;
 			}
 			free(path);
 		}
+		free(realdir);
 		closedir(dh);
 	}
 	sv_free(&seen);
+	free(seen_map.s);
 	if (rev_graph_finish(g, err) < 0) {
 		rev_graph_free(g);
 		return -1;

@@ -23,6 +23,10 @@ struct rev_graph;
  * labels, cycles. */
 int rev_graph_load(const char *const *dirs, size_t ndirs,
 		   struct rev_graph **out, struct wfo_error *err);
+/* Same with rev_parse_file_flags flags (REV_PARSE_HEADERS for heads,
+ * history and current). */
+int rev_graph_load_flags(const char *const *dirs, size_t ndirs, int flags,
+			 struct rev_graph **out, struct wfo_error *err);
 
 /* Building by hand (tests, generated folders): add takes ownership. */
 struct rev_graph *rev_graph_new(void);
