@@ -68,7 +68,7 @@ static struct tok *push_tok(struct pyfile *pf, enum tok_kind k, const char *s, s
 	if (pf->skip)
 		return &pf->scratch;   /* not kept: nothing reads it */
 	if (pf->nt == pf->ct) {
-		pf->ct = pf->ct ? pf->ct * 2 : 256;
+		pf->ct = pf->ct ? pf->ct * 2 : 64;
 		pf->t = xrealloc(pf->t, pf->ct * sizeof(*pf->t));
 	}
 	struct tok *t = &pf->t[pf->nt++];
@@ -307,6 +307,14 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 			pf->skip = pf->skim && indent > 0;
 			p = q;
 			at_bol = 0;
+		}
+		if (pf->skip) {
+			/* a line whose tokens are not kept: only strings, comments,
+			 * brackets and line ends matter (any quote opens a string,
+			 * with or without a prefix) */
+			p += strcspn(p, "\n#\\'\"()[]{}");
+			if (!*p)
+				break;
 		}
 		unsigned char c = (unsigned char)*p;
 		if (c == ' ' || c == '\t' || c == '\f') {

@@ -180,15 +180,21 @@ void sv_free(struct strvec *sv)
 
 char *read_file(const char *path, size_t *len_out)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return read_file_at(AT_FDCWD, path, len_out);
+}
+
+char *read_file_at(int dirfd, const char *name, size_t *len_out)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
-	/* a regular file in one read (its size plus one, to see the end);
-	 * anything else (or a file still growing) in chunks */
-	size_t chunk = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
-		       ? (size_t)st.st_size + 1 : 65536;
+	/* a regular file in one read of its size plus one: a shorter read is
+	 * its end; anything else (or a file still growing) in chunks until
+	 * read returns 0 */
+	int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+	size_t chunk = regular ? (size_t)st.st_size + 1 : 65536;
 	for (;;) {
 		sb_grow(&sb, chunk);
 		ssize_t n = read(fd, sb.buf + sb.len, chunk);
@@ -201,9 +207,10 @@ char *read_file(const char *path, size_t *len_out)
 			errno = e;
 			return NULL;
 		}
-		if (n == 0)
-			break;
 		sb.len += (size_t)n;
+		if (n == 0 || (regular && (size_t)n < chunk))
+			break;
+		regular = 0;
 		chunk = 65536;
 	}
 	close(fd);

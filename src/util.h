@@ -58,6 +58,8 @@ void sv_free(struct strvec *sv);
 
 /* Reads a whole file; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len_out);
+/* Same for name relative to the open folder dirfd (openat). */
+char *read_file_at(int dirfd, const char *name, size_t *len_out);
 
 int str_starts_with(const char *s, const char *prefix);
 int str_ends_with(const char *s, const char *suffix);

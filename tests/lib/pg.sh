@@ -3,6 +3,8 @@
 # dir, no TCP, fsync off; stopped and removed on exit, even on failure.
 # As root (CI) the server runs as the postgres user, which initdb requires.
 # Exports PGHOST, PGPORT, PGUSER, PGDATABASE and DATABASE_URI for clients.
+# PG_TMPDIR: where the cluster's folder is made (default /tmp; the
+# benchmark uses /dev/shm when it is there, see tests/bench/revisions).
 # PG_SERVER_OPTS: further server options ("-c name=value ..."), e.g. for a
 # benchmark that creates thousands of tables in one transaction.
 
@@ -28,7 +30,7 @@ pg_stop() {
 
 pg_start() {
 	PG_BIN=$(pg_bindir) || { echo "PostgreSQL server not found: apt-get install postgresql" >&2; exit 1; }
-	PG_TMP=$(mktemp -d /tmp/wfo-pg.XXXXXX)
+	PG_TMP=$(mktemp -d "${PG_TMPDIR:-/tmp}/wfo-pg.XXXXXX")
 	trap 'pg_stop' EXIT
 	trap 'pg_stop; exit 1' INT TERM HUP
 	if [ "$(id -u)" = 0 ]; then
