@@ -76,7 +76,8 @@ int cmd_current(int argc, char **argv)
 			free(u);
 		}
 		rev_format_current(g, &cur, verbose, &out);
-		fwrite(out.buf, 1, out.len, stdout);
+		if (out.len)   /* nothing current: out.buf is still NULL */
+			fwrite(out.buf, 1, out.len, stdout);
 		sb_free(&out);
 	}
 	db_close(conn);
