@@ -35,16 +35,9 @@ static bool step_done(const struct wz *w, enum wz_step s)
 	case WZ_DIFF:
 		return w->visited[WZ_DIFF] && w->step != WZ_DIFF;
 	case WZ_RENAMES:
+		return w->visited[s] && w->step != s && !wz_stats(w)->renames_open;
 	case WZ_DETAILS:
-		if (!w->visited[s] || w->step == s)
-			return false;
-		for (size_t i = 0; i < plan_count(p); i++) {
-			const struct plan_question *q = plan_question(p, i);
-			bool mine = s == WZ_RENAMES ? wz_is_rename(q->kind) : (q->required && q->kind != PQ_CONFIRM);
-			if (mine && !q->answer)
-				return false;
-		}
-		return true;
+		return w->visited[s] && w->step != s && !wz_stats(w)->details_open;
 	case WZ_REVIEW:
 		return plan_confirmed(p);
 	case WZ_WRITE:

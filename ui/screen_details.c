@@ -143,11 +143,7 @@ static void sfree(struct wz *w)
 
 static bool skipped(const struct wz *w)
 {
-	const struct plan *p = w->env->plan;
-	for (size_t i = 0; i < plan_count(p); i++)
-		if (mine(plan_question(p, i)))
-			return false;
-	return true;
+	return wz_stats(w)->details == 0;
 }
 
 static bool is_tag(const struct plan_question *q)
@@ -307,13 +303,9 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	}
 	int fh = r->h >= 12 ? 6 : r->h >= 8 ? 4 : 3;
 	int lh = r->h - fh - 1;
-	size_t open = 0, bad = 0;
-	for (size_t i = 0; i < s->l.n; i++) {
-		const struct plan_question *q = plan_question(w->env->plan, s->rows[i]);
-		open += !q->answer;
-		const struct draft *d = draft_find(s, q->key_path);
-		bad += d && d->err;
-	}
+	size_t open = wz_stats(w)->details_open, bad = 0;
+	for (size_t i = 0; i < s->nd; i++)
+		bad += s->d[i].err != NULL;
 	char *head = xasprintf("%zu values: %zu done, %zu missing, %zu invalid", s->l.n, s->l.n - open, open, bad);
 	ui_put(r->y, 1, r->w - 2, head, ui_attr(UR_DIM));
 	free(head);

@@ -58,11 +58,7 @@ static void sfree(struct wz *w)
 
 static bool skipped(const struct wz *w)
 {
-	const struct plan *p = w->env->plan;
-	for (size_t i = 0; i < plan_count(p); i++)
-		if (wz_is_rename(plan_question(p, i)->kind))
-			return false;
-	return true;
+	return wz_stats(w)->renames == 0;
 }
 
 static const char *old_name(const struct plan_question *q)

@@ -370,19 +370,27 @@ int ui_width(const char *s)
 
 void ui_fill(int y, int x, int w, int a)
 {
-	if (y < 0 || y >= LINES)
+	if (y < 0 || y >= LINES || x >= COLS || w <= 0)
 		return;
-	attrset((attr_t)a);
-	for (int i = 0; i < w && x + i < COLS; i++)
-		mvaddch(y, x + i, ' ');
-	attrset(A_NORMAL);
+	if (x + w > COLS)
+		w = COLS - x;
+	mvwhline(stdscr, y, x, ' ' | (chtype)a, w);
 }
 
 void ui_hline(int y, int x, int w, int a)
 {
-	const char *g = ui_glyph(UG_HLINE);
-	for (int i = 0; i < w && x + i < COLS; i++)
-		ui_put(y, x + i, 1, g, a);
+	if (y < 0 || y >= LINES || x >= COLS || w <= 0)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	if (!T.utf8) {
+		mvwhline(stdscr, y, x, '-' | (chtype)a, w);
+		return;
+	}
+	cchar_t cc;
+	wchar_t line[2] = { 0x2500, 0 };
+	setcchar(&cc, line, (attr_t)a, 0, NULL);
+	mvwhline_set(stdscr, y, x, &cc, w);
 }
 
 void ui_clear(void)

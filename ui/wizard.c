@@ -45,6 +45,28 @@ const char *wz_kind_label(enum plan_kind k)
 	return "?";
 }
 
+const struct wz_stats *wz_stats(const struct wz *w)
+{
+	struct wz_stats *st = w->stats;
+	if (st->valid && st->gen == w->plan_gen)
+		return st;
+	memset(st, 0, sizeof *st);
+	const struct plan *p = w->env->plan;
+	for (size_t i = 0, n = plan_count(p); i < n; i++) {
+		const struct plan_question *q = plan_question(p, i);
+		if (wz_is_rename(q->kind)) {
+			st->renames++;
+			st->renames_open += !q->answer;
+		} else if (q->required && q->kind != PQ_CONFIRM) {
+			st->details++;
+			st->details_open += !q->answer;
+		}
+	}
+	st->gen = w->plan_gen;
+	st->valid = true;
+	return st;
+}
+
 int wz_answer(struct wz *w, size_t i, const char *value, struct wfo_error *err)
 {
 	if (plan_answer(w->env->plan, i, value, err) < 0)
@@ -156,6 +178,7 @@ enum wizard_result wizard_run(struct wizard_env *env, char **path_out, struct wf
 	struct wz w;
 	memset(&w, 0, sizeof w);
 	w.env = env;
+	w.stats = xcalloc(1, sizeof *w.stats);
 	w.message = xstrdup(env->message ? env->message : "");
 	w.result = WIZARD_QUIT;
 	if (ui_open(err) < 0)
@@ -176,6 +199,7 @@ enum wizard_result wizard_run(struct wizard_env *env, char **path_out, struct wf
 		fputs(w.farewell, stderr);
 	free(w.farewell);
 	free(w.message);
+	free(w.stats);
 	enum wizard_result r = w.written ? WIZARD_WRITTEN : interrupted ? WIZARD_INTERRUPTED : w.result;
 	if (w.written && path_out)
 		*path_out = w.path;

@@ -43,8 +43,19 @@ struct screen_ops {
 extern const struct screen_ops screen_diff_ops, screen_renames_ops, screen_details_ops,
 	screen_review_ops, screen_write_ops;
 
+/* Question counts of the plan, recomputed once per plan_gen (the step bar
+ * and the skip rules need them every frame; the plan may hold 10^5
+ * questions). */
+struct wz_stats {
+	unsigned gen;
+	bool valid;
+	size_t renames, renames_open;     /* PQ_RT_RENAME, PQ_BLOCK_RT_UPDATE, PQ_FI_RENAME */
+	size_t details, details_open;     /* required questions other than PQ_CONFIRM */
+};
+
 struct wz {
 	struct wizard_env *env;
+	struct wz_stats *stats;     /* cache behind wz_stats() */
 	enum wz_step step;
 	bool visited[WZ_NSTEPS];
 	void *st[WZ_NSTEPS];        /* each screen's own state */
@@ -85,6 +96,7 @@ void wz_draw(struct wz *w);
 /* The short label of a question's field ("tag", "value of affiliation"). */
 const char *wz_kind_label(enum plan_kind k);
 bool wz_is_rename(enum plan_kind k);
+const struct wz_stats *wz_stats(const struct wz *w);
 
 /* Quit (asks, offers to save answers); sets w->done when leaving. */
 void wz_quit(struct wz *w);
