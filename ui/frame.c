@@ -121,26 +121,50 @@ void wz_draw(struct wz *w)
 	ui_fill(0, 0, cols, ui_attr(UR_SELECTED));
 	ui_put(0, 1, cols - 2, title, ui_attr(UR_SELECTED) | ui_attr(UR_BOLD));
 	free(title);
-	/* context: the database shortened first when the line is too long */
+	/* context: db, models, head; when too long the database is cut at
+	 * the right and the models path at the left ("…/registry.json") */
 	char *db = hide_password(e->database);
 	const char *dbs = db;
 	const char *scheme = strstr(db, "://");
 	if (scheme)
 		dbs = scheme + 3;
-	char *tail = xasprintf("  models %s  head %s%s%s%s", e->models ? e->models : "-",
-			       e->head ? e->head : "none", e->branch ? " (" : "", e->branch ? e->branch : "",
-			       e->branch ? ")" : "");
+	const char *models = e->models ? e->models : "-";
+	char *head = xasprintf("%s%s%s%s", e->head ? e->head : "none", e->branch ? " (" : "",
+			       e->branch ? e->branch : "", e->branch ? ")" : "");
+	int fixed = 1 + 3 + 9 + 7 + ui_width(head) + 1;  /* "db ", "  models ", "  head " */
+	int avail = cols - fixed, dbw = ui_width(dbs), mw = ui_width(models);
+	if (avail < 8)
+		avail = 8;
+	if (dbw + mw > avail) {
+		int half = avail / 2;
+		if (dbw <= half)
+			mw = avail - dbw;
+		else if (mw <= half)
+			dbw = avail - mw;
+		else
+			dbw = half, mw = avail - half;
+	}
 	int x = 1;
 	x += ui_put(1, x, cols - x, "db ", ui_attr(UR_DIM));
-	int room = cols - x - ui_width(tail) - 1;
-	if (room < 12)
-		room = 12;
-	int dw = ui_width(dbs);
-	x += ui_put(1, x, room, dbs, 0);
-	if (dw > room)
-		ui_put(1, x - 1, 1, ui_glyph(UG_ELLIPSIS), 0);
-	ui_put(1, x, cols - x - 1, tail, 0);
-	free(tail);
+	int used = ui_put(1, x, dbw, dbs, 0);
+	if (used < ui_width(dbs) && used > 0)
+		ui_put(1, x + used - 1, 1, ui_glyph(UG_ELLIPSIS), 0);
+	x += used;
+	x += ui_put(1, x, cols - x, "  models ", ui_attr(UR_DIM));
+	const char *m = models;
+	bool cut = false;
+	while (ui_width(m) > mw && *m) {
+		m += ui_utf8_seq(m);
+		cut = true;
+	}
+	if (cut && *m) {
+		m += ui_utf8_seq(m);
+		x += ui_put(1, x, cols - x, ui_glyph(UG_ELLIPSIS), 0);
+	}
+	x += ui_put(1, x, cols - x, m, 0);
+	x += ui_put(1, x, cols - x, "  head ", ui_attr(UR_DIM));
+	ui_put(1, x, cols - x - 1, head, 0);
+	free(head);
 	free(db);
 	step_bar(w, 2, cols);
 	ui_hline(3, 0, cols, ui_attr(UR_DIM));
