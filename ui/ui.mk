@@ -32,3 +32,10 @@ tests_bench_tui_keys_LDADD = $(UI_LIBS)
 bench-tui: tests/bench/tui_keys$(EXEEXT)
 	tests/bench/tui_keys
 .PHONY: bench-tui
+
+# End-to-end tests in a real terminal: tmux drives the built command against
+# a private PostgreSQL (tests/lib/pg.sh).
+TUI_TESTS = tests/tui/seed_upgrade.sh tests/tui/rename.sh tests/tui/delete.sh \
+	tests/tui/quit_interrupt.sh
+TESTS += $(TUI_TESTS)
+EXTRA_DIST += tests/tui/lib.sh $(TUI_TESTS)

@@ -46,13 +46,16 @@ tui_start() {
 	local size=$1 cols rows
 	shift
 	cols=${size%x*} rows=${size#*x}
+	# a new server each time: a killed one may still hold its socket
 	tmx kill-server >/dev/null 2>&1
+	TUI_N=$(( ${TUI_N:-0} + 1 ))
+	TMUX_SOCK=wfo-tui-$$-$TUI_N
 	rm -f "$W/rc" "$W/stty"
 	local q=""
 	for a in "$WFO" migrate-domain-models "$@"; do q="$q '${a//\'/\'\\\'\'}'"; done
 	tmx new-session -d -s t -x "$cols" -y "$rows" -e "DATABASE_URI=$DATABASE_URI" \
 		-e "PGHOST=$PGHOST" -e "PGUSER=$PGUSER" -e "PGDATABASE=$PGDATABASE" -e "LANG=C.UTF-8" \
-		"cd '$W' && $q; r=\$?; stty -a >'$W/stty'; echo \$r >'$W/rc'; sleep 3600"
+		"trap : INT; cd '$W' && $q; r=\$?; stty -a >'$W/stty'; echo \$r >'$W/rc'; sleep 3600"
 	tmx set-option -t t status off >/dev/null
 }
 

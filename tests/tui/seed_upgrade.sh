@@ -65,7 +65,7 @@ t_contains "the typed tag is in the file" "$(cat "$f")" "'GROUP'"
 rev=$(sed -n "s/^revision = '\(.*\)'$/\1/p" "$f")
 t_eq "the database is at the new revision" "$rev" "$(sql 'SELECT version_num FROM alembic_version')"
 t_eq "the products exist" "User Group,User external,User internal" \
-	"$(sql "SELECT string_agg(name, ',' ORDER BY name COLLATE "C") FROM products")"
+	"$(sql "SELECT string_agg(name, ',' ORDER BY name COLLATE \"C\") FROM products")"
 t_eq "the typed tag is in the database" "GROUP" "$(sql "SELECT tag FROM products WHERE name = 'User Group'")"
 n=0
 while IFS= read -r q; do
