@@ -181,8 +181,11 @@ enum wizard_result wizard_run(struct wizard_env *env, char **path_out, struct wf
 	w.stats = xcalloc(1, sizeof *w.stats);
 	w.message = xstrdup(env->message ? env->message : "");
 	w.result = WIZARD_QUIT;
-	if (ui_open(err) < 0)
+	if (ui_open(err) < 0) {
+		free(w.stats);
+		free(w.message);
 		return WIZARD_ERROR;
+	}
 	dialog_set_backdrop(backdrop, &w);
 	for (enum wz_step s = 0; s < WZ_NSTEPS; s++)
 		if (steps[s]->init)
