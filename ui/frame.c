@@ -129,8 +129,11 @@ void wz_draw(struct wz *w)
 	if (scheme)
 		dbs = scheme + 3;
 	const char *models = e->models ? e->models : "-";
-	char *head = xasprintf("%s%s%s%s", e->head ? e->head : "none", e->branch ? " (" : "",
-			       e->branch ? e->branch : "", e->branch ? ")" : "");
+	/* the head may name its branch already ("9a31b6bf3e85 (data)") */
+	const char *hd = e->head ? e->head : "none";
+	char *label = e->branch ? xasprintf("(%s)", e->branch) : NULL;
+	char *head = label && !strstr(hd, label) ? xasprintf("%s %s", hd, label) : xstrdup(hd);
+	free(label);
 	int fixed = 1 + 3 + 9 + 7 + ui_width(head) + 1;  /* "db ", "  models ", "  head " */
 	int avail = cols - fixed, dbw = ui_width(dbs), mw = ui_width(models);
 	if (avail < 8)

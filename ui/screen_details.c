@@ -274,8 +274,14 @@ static void draw_form(struct wz *w, int y, int h, const struct wz_rect *r)
 		else if (bad && (s->editing || d))
 			msg = bad;
 		if (msg) {
+			/* the engine's reason whole: a second line when there is room */
 			char *m = xasprintf("%s %s", ui_glyph(UG_CROSS), msg);
-			ui_put(y + 3, 2, r->w - 3, m, ui_attr(UR_ERROR));
+			struct strvec lines = STRVEC_INIT;
+			text_wrap(m, r->w - 3, 2, &lines);
+			int room = h >= 5 && q->kind != PQ_DEFAULT_VALUE && !q->impact ? 2 : 1;
+			for (int i = 0; i < room && (size_t)i < lines.n; i++)
+				ui_put(y + 3 + i, 2, r->w - 3, lines.v[i], ui_attr(UR_ERROR));
+			sv_free(&lines);
 			free(m);
 		} else if (!s->editing) {
 			ui_put(y + 3, 2, r->w - 3, q->answer ? "Answered. Enter changes it." :

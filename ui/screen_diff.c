@@ -292,11 +292,11 @@ static void detail_text(struct wz *w, struct dstate *s, size_t gi, size_t ii, st
 			sb_addf(sb, ", %s %zu more", ui_glyph(UG_ELLIPSIS), g->n - 60);
 		sb_add(sb, "\n");
 		if (g->kind == G_DEL_PRODUCTS)
-			sb_addf(sb, "Impact: %s %ld subscriptions will be deleted\n", warn, g->impact);
+			sb_addf(sb, "Impact: %s %ld %s will be deleted\n", warn, g->impact, wz_n(g->impact, "subscription", "subscriptions"));
 		else if (g->kind == G_DEL_BLOCKS)
-			sb_addf(sb, "Impact: %s %ld instances will be deleted\n", warn, g->impact);
+			sb_addf(sb, "Impact: %s %ld %s will be deleted\n", warn, g->impact, wz_n(g->impact, "instance", "instances"));
 		else if (g->kind == G_DEL_RTS)
-			sb_addf(sb, "Impact: %s %ld values will be deleted\n", warn, g->impact);
+			sb_addf(sb, "Impact: %s %ld %s will be deleted\n", warn, g->impact, wz_n(g->impact, "value", "values"));
 		return;
 	}
 	const struct item *it = &g->v[ii];
@@ -323,7 +323,8 @@ static void detail_text(struct wz *w, struct dstate *s, size_t gi, size_t ii, st
 			fis(sb, p);
 			sb_add(sb, "; blocks: ");
 			join(sb, &p->blocks, 20);
-			sb_addf(sb, "\nImpact:   %s %ld subscriptions will be deleted\n", warn, p->subscriptions);
+			sb_addf(sb, "\nImpact:   %s %ld %s will be deleted\n", warn, p->subscriptions,
+				wz_n(p->subscriptions, "subscription", "subscriptions"));
 		}
 		break;
 	}
@@ -366,7 +367,8 @@ static void detail_text(struct wz *w, struct dstate *s, size_t gi, size_t ii, st
 		if (b) {
 			sb_add(sb, "Database: resource types: ");
 			join(sb, &b->resource_types, 30);
-			sb_addf(sb, "\nImpact:   %s %ld instances will be deleted\n", warn, b->instances);
+			sb_addf(sb, "\nImpact:   %s %ld %s will be deleted\n", warn, b->instances,
+				wz_n(b->instances, "instance", "instances"));
 		}
 		break;
 	}
@@ -403,8 +405,8 @@ static void detail_text(struct wz *w, struct dstate *s, size_t gi, size_t ii, st
 		const struct dm_resource_type *r = rtype(db, s->db_sorted, it->name);
 		sb_addf(sb, "Resource type %s, to delete\nModel:    not used by any block\n", it->name);
 		if (r)
-			sb_addf(sb, "Database: %s\nImpact:   %s %ld values will be deleted (unless renamed)\n",
-				r->description ? r->description : "", warn, r->values);
+			sb_addf(sb, "Database: %s\nImpact:   %s %ld %s will be deleted (unless renamed)\n",
+				r->description ? r->description : "", warn, r->values, wz_n(r->values, "value", "values"));
 		break;
 	}
 	case G_NEW_FIS:
@@ -448,7 +450,9 @@ static void draw_row(struct wz *w, struct dstate *s, size_t r, int y, int x, int
 		free(t);
 		cx += tw < 28 ? 28 : tw + 1;
 		if (g->impact) {
-			const char *what = g->kind == G_DEL_PRODUCTS ? "subscriptions" : g->kind == G_DEL_BLOCKS ? "instances" : "values";
+			const char *what = g->kind == G_DEL_PRODUCTS ? wz_n(g->impact, "subscription", "subscriptions")
+					 : g->kind == G_DEL_BLOCKS ? wz_n(g->impact, "instance", "instances")
+					 : wz_n(g->impact, "value", "values");
 			char *wt = xasprintf("%s %ld %s  ", ui_glyph(UG_WARN), g->impact, what);
 			cx += ui_put(y, cx, x + width - cx, wt, base | ui_attr(UR_WARN));
 			free(wt);

@@ -145,14 +145,14 @@ static void draw(struct wz *w, const struct wz_rect *r)
 				continue;
 			long v = w->env->extra ? cat_extra_block_rt_values(w->env->extra, b->name, old) : -1;
 			if (v >= 0)
-				sb_addf(&sb, "%s%s (%ld values)", nb++ ? ", " : "", b->name, v);
+				sb_addf(&sb, "%s%s (%ld %s)", nb++ ? ", " : "", b->name, v, wz_n(v, "value", "values"));
 			else
 				sb_addf(&sb, "%s%s (%ld instances)", nb++ ? ", " : "", b->name, b->instances);
 		}
 		sb_addf(&sb, "%s\n", nb ? "" : "no block");
 		if (rt && q->kind == PQ_RT_RENAME)
-			sb_addf(&sb, "%ld values are kept by renaming instead of dropping and re-creating %s\n",
-				rt->values, old);
+			sb_addf(&sb, "%ld %s kept by renaming instead of dropping and re-creating %s\n",
+				rt->values, wz_n(rt->values, "value is", "values are"), old);
 	} else {
 		sb_addf(&sb, "%ld subscriptions keep their value of %s when it is renamed\n", q->impact, q->subject2);
 	}

@@ -61,35 +61,40 @@ static void destructive(struct wz *w, const struct changeset *cs, struct strvec 
 	const struct dm_catalog *db = w->env->db;
 	const struct cat_extra *x = w->env->extra;
 	for (size_t i = 0; i < cs->delete_products.n; i++)
-		sv_push_owned(out, xasprintf("Deleting product %s deletes its %ld subscriptions", cs->delete_products.v[i],
-					     db_product_subs(db, cs->delete_products.v[i])));
+		sv_push_owned(out, xasprintf("Deleting product %s deletes its %ld %s", cs->delete_products.v[i],
+					     db_product_subs(db, cs->delete_products.v[i]),
+					     wz_n(db_product_subs(db, cs->delete_products.v[i]), "subscription", "subscriptions")));
 	for (size_t i = 0; i < cs->delete_blocks.n; i++) {
 		const struct dm_block *b = dm_find_block(db, cs->delete_blocks.v[i]);
-		sv_push_owned(out, xasprintf("Deleting product block %s deletes its %ld instances", cs->delete_blocks.v[i],
-					     b ? b->instances : 0L));
+		sv_push_owned(out, xasprintf("Deleting product block %s deletes its %ld %s", cs->delete_blocks.v[i],
+					     b ? b->instances : 0L, wz_n(b ? b->instances : 0L, "instance", "instances")));
 	}
 	for (size_t i = 0; i < cs->delete_resource_types.n; i++) {
 		const struct dm_resource_type *r = dm_find_resource_type(db, cs->delete_resource_types.v[i]);
-		sv_push_owned(out, xasprintf("Dropping resource type %s deletes its %ld values",
-					     cs->delete_resource_types.v[i], r ? r->values : 0L));
+		long v = r ? r->values : 0L;
+		sv_push_owned(out, xasprintf("Dropping resource type %s deletes its %ld %s",
+					     cs->delete_resource_types.v[i], v, wz_n(v, "value", "values")));
 	}
 	for (size_t i = 0; i < cs->delete_rt_relations.n; i++) {
 		const struct cs_row *r = &cs->delete_rt_relations.v[i];
 		long v = x ? cat_extra_block_rt_values(x, r->b, r->a) : -1;
 		if (v >= 0)
-			sv_push_owned(out, xasprintf("Removing %s from block %s deletes %ld values", r->a, r->b, v));
+			sv_push_owned(out, xasprintf("Removing %s from block %s deletes %ld %s", r->a, r->b, v,
+						     wz_n(v, "value", "values")));
 		else
 			sv_push_owned(out, xasprintf("Removing %s from block %s deletes its values", r->a, r->b));
 	}
 	for (size_t i = 0; i < cs->delete_fixed_inputs.n; i++) {
 		const struct cs_row *r = &cs->delete_fixed_inputs.v[i];
-		sv_push_owned(out, xasprintf("Deleting fixed input %s of %s (value %s) from %ld subscriptions' product",
-					     r->a, r->b, r->value ? r->value : "?", db_product_subs(db, r->b)));
+		long n = db_product_subs(db, r->b);
+		sv_push_owned(out, xasprintf("Deleting fixed input %s (value %s) of product %s, which has %ld %s",
+					     r->a, r->value ? r->value : "?", r->b, n, wz_n(n, "subscription", "subscriptions")));
 	}
 	for (size_t i = 0; i < cs->delete_product_blocks_rel.n; i++) {
 		const struct cs_row *r = &cs->delete_product_blocks_rel.v[i];
-		sv_push_owned(out, xasprintf("Unlinking block %s from product %s deletes the instances of its %ld subscriptions there",
-					     r->a, r->b, db_product_subs(db, r->b)));
+		sv_push_owned(out, xasprintf("Unlinking block %s from product %s deletes its instances in %ld %s",
+					     r->a, r->b, db_product_subs(db, r->b),
+					     wz_n(db_product_subs(db, r->b), "subscription", "subscriptions")));
 	}
 	for (size_t i = 0; i < cs->delete_block_relations.n; i++) {
 		const struct cs_row *r = &cs->delete_block_relations.v[i];

@@ -22,6 +22,11 @@ const struct screen_ops *wz_ops(enum wz_step s)
 	return steps[s];
 }
 
+const char *wz_n(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 bool wz_is_rename(enum plan_kind k)
 {
 	return k == PQ_RT_RENAME || k == PQ_BLOCK_RT_UPDATE || k == PQ_FI_RENAME;

@@ -96,6 +96,8 @@ void wz_draw(struct wz *w);
 /* The short label of a question's field ("tag", "value of affiliation"). */
 const char *wz_kind_label(enum plan_kind k);
 bool wz_is_rename(enum plan_kind k);
+/* "value" or "values" for n. */
+const char *wz_n(long n, const char *one, const char *many);
 const struct wz_stats *wz_stats(const struct wz *w);
 
 /* Quit (asks, offers to save answers); sets w->done when leaving. */

@@ -11,13 +11,13 @@ psql -X -q -v ON_ERROR_STOP=1 -f "$SC/before.sql" >/dev/null || { echo "FAILED -
 
 tui_start 80x24 "Remove TestProductOne" --models "$SC/registry.json"
 t_screen "the product to delete" "1 product to delete"
-t_screen "its subscription counted" "⚠ 1 subscriptions"
+t_screen "its subscription counted" "⚠ 1 subscription "
 tui_keys Right Down
 t_screen "the detail names the database side" "Product TestProductOne, to delete"
-t_screen "the detail counts the impact" "1 subscriptions will be deleted"
+t_screen "the detail counts the impact" "1 subscription will be deleted"
 tui_keys Enter
 t_screen "the review warns" "destructive change"
-t_screen "the deleted subscription is named" "Deleting product TestProductOne deletes its 1 subscriptions"
+t_screen "the deleted subscription is named" "Deleting product TestProductOne deletes its 1 subscription"
 tui_keys Enter
 t_screen "the confirmation names what is destroyed" "This migration destroys data:"
 tui_keys Enter

@@ -24,12 +24,12 @@ before=$(nfiles)
 
 tui_start 80x24 "Rename age to user_age" --models renamed.json
 t_screen "the changed block is listed" "~ 1 product block changed"
-t_screen "the deleted resource type warns about its values" "1 values"
+t_screen "the deleted resource type warns about its values" "⚠ 1 value "
 t_screen "the renames step is not skipped" "1 Differences ▸ 2 Renames ▸ 3 Details"
 tui_keys Enter
 t_screen "the rename suggestion" "Resource type age"
 t_screen "the engine's question" "Which resource type should rename age?"
-t_screen "the values kept by renaming" "1 values are kept by renaming"
+t_screen "the values kept by renaming" "1 value is kept by renaming"
 tui_keys Enter
 t_screen "the choices" "Rename age to user_age"
 tui_keys Enter
@@ -51,7 +51,7 @@ tui_keys Enter
 t_screen "the default value's reach" "1 existing instance of UserBlock will get this value"
 tui_type "0"
 tui_keys Enter n
-t_screen "dropping age warns in the review" "Dropping resource type age deletes its 1 values"
+t_screen "dropping age warns in the review" "Dropping resource type age deletes its 1 value"
 tui_keys Escape
 t_screen "back to the details" "user_age in UserBlock"
 tui_keys Escape
