@@ -492,8 +492,8 @@ static void draw(struct wz *w, const struct wz_rect *r)
 		draw_row(w, s, s->l.top + (size_t)i, r->y + i, r->x, lw);
 	if (!dh)
 		return;
-	int dy = side ? r->y : r->y + lh + 1, dx = side ? r->x + lw + 1 : r->x + 1;
-	int dw = side ? r->w - lw - 2 : r->w - 2;
+	int dy = side ? r->y : r->y + lh + 1, dx = side ? r->x + lw + 2 : r->x + 1;
+	int dw = side ? r->w - lw - 3 : r->w - 2;
 	if (side) {
 		for (int i = 0; i < r->h; i++)
 			ui_put(r->y + i, r->x + lw, 1, ui_glyph(UG_VLINE), ui_attr(UR_DIM));

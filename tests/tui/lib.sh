@@ -42,6 +42,7 @@ tui_setup() {
 # tui_start COLSxROWS ARGS...: runs wfo-migrate migrate-domain-models ARGS in
 # a new tmux pane of that size; its output stays in the pane, its exit
 # status goes to $W/rc and the terminal modes after it to $W/stty.
+# TUI_ENV="NAME=VALUE ..." adds to its environment (after LANG=C.UTF-8).
 tui_start() {
 	local size=$1 cols rows
 	shift
@@ -53,9 +54,10 @@ tui_start() {
 	rm -f "$W/rc" "$W/stty"
 	local q=""
 	for a in "$WFO" migrate-domain-models "$@"; do q="$q '${a//\'/\'\\\'\'}'"; done
+	# TERM is set by tmux for the pane: extra variables go through env(1)
 	tmx new-session -d -s t -x "$cols" -y "$rows" -e "DATABASE_URI=$DATABASE_URI" \
 		-e "PGHOST=$PGHOST" -e "PGUSER=$PGUSER" -e "PGDATABASE=$PGDATABASE" -e "LANG=C.UTF-8" \
-		"trap : INT; cd '$W' && $q; r=\$?; stty -a >'$W/stty'; echo \$r >'$W/rc'; sleep 3600"
+		"trap : INT; cd '$W' && env ${TUI_ENV:-} $q; r=\$?; stty -a >'$W/stty'; echo \$r >'$W/rc'; sleep 3600"
 	tmx set-option -t t status off >/dev/null
 }
 
