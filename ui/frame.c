@@ -47,26 +47,27 @@ static bool step_done(const struct wz *w, enum wz_step s)
 	}
 }
 
-/* The label of step s at a level of detail: 0 "2 Renames (skipped)",
- * 1 "2 -" for skipped steps, 2 only numbers except the current step. */
+/* The label of step s at a level of detail, the first that fits wins:
+ * 0 "2 Renames (skipped)", "1 Differences ✓"; 1 "2 Renames -",
+ * "1 Differences✓"; 2 skipped steps by number only ("2 -"); 3 every step
+ * but the current one by number only. */
 static void step_label(const struct wz *w, enum wz_step s, int level, char *buf, size_t n)
 {
 	const struct screen_ops *o = wz_ops(s);
 	bool cur = s == w->step, skipped = o->skipped && o->skipped(w), done = step_done(w, s);
 	const char *mark = skipped ? (level == 0 ? " (skipped)" : " -") : done ? (level == 0 ? " " : "") : "";
-	if (level == 2 && !cur)
-		snprintf(buf, n, "%d%s%s", s + 1, mark, done && !skipped ? ui_glyph(UG_CHECK) : "");
-	else if (level == 1 && skipped && !cur)
-		snprintf(buf, n, "%d%s", s + 1, mark);
+	const char *check = done && !skipped ? ui_glyph(UG_CHECK) : "";
+	if (!cur && (level == 3 || (level == 2 && skipped)))
+		snprintf(buf, n, "%d%s%s", s + 1, mark, check);
 	else
-		snprintf(buf, n, "%d %s%s%s", s + 1, o->name, mark, done && !skipped ? ui_glyph(UG_CHECK) : "");
+		snprintf(buf, n, "%d %s%s%s", s + 1, o->name, mark, check);
 }
 
 static void step_bar(const struct wz *w, int y, int cols)
 {
 	char label[96];
 	int level = 0;
-	for (; level < 2; level++) {
+	for (; level < 3; level++) {
 		int width = 1;
 		for (enum wz_step s = 0; s < WZ_NSTEPS; s++) {
 			step_label(w, s, level, label, sizeof label);
