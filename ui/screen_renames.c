@@ -154,7 +154,10 @@ static void draw(struct wz *w, const struct wz_rect *r)
 			sb_addf(&sb, "%ld %s kept by renaming instead of dropping and re-creating %s\n",
 				rt->values, wz_n(rt->values, "value is", "values are"), old);
 	} else {
-		sb_addf(&sb, "%ld subscriptions keep their value of %s when it is renamed\n", q->impact, q->subject2);
+		const struct dm_product *dp = dm_find_product(w->env->db, q->subject);
+		long n = dp ? dp->subscriptions : q->impact;
+		sb_addf(&sb, "%ld %s of %s keep%s the value of %s when it is renamed\n", n,
+			wz_n(n, "subscription", "subscriptions"), q->subject, n == 1 ? "s" : "", q->subject2);
 	}
 	struct strvec lines = STRVEC_INIT;
 	text_wrap(sb_str(&sb), r->w - 2, 2, &lines);

@@ -530,6 +530,65 @@ static void small_terminal_60x20_flow(void **state)
 	fake_free(f);
 }
 
+static void block_update_after_declined_rename(void **state)
+{
+	struct fake *f = fake_rename();
+	fake_run(f, "80x24", "n <Down> <Enter> <Dump> <Enter> <Dump> n <Dump> <Enter> \"age in years\" <Enter> n <Dump> q <BTab> <Enter>");
+	char *s = fake_screen(f, 1);
+	HAS(s, "Block UserBlock: resource type age");
+	HAS(s, "Which resource type should update age?");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "Block UserBlock: resource type age          → user_age");
+	HAS(s, "Resource type age                           → not decided");
+	free(s);
+	/* n declined the global rename; user_age is new: its description is asked */
+	s = fake_screen(f, 3);
+	HAS(s, "3 Details");
+	HAS(s, "Resource type user_age");
+	free(s);
+	s = fake_screen(f, 4);
+	HAS(s, "update_block_resource_types");
+	HAS(s, "UserBlock: age -> user_age");
+	free(s);
+	size_t g = fake_q(f, PQ_RT_RENAME, "age", NULL);
+	assert_string_equal(plan_question(f->env.plan, g)->answer, "");
+	size_t b = fake_q(f, PQ_BLOCK_RT_UPDATE, "UserBlock", "age");
+	assert_string_equal(plan_question(f->env.plan, b)->answer, "user_age");
+	fake_free(f);
+}
+
+static void fixed_input_rename(void **state)
+{
+	struct dm_catalog *m = fx_seed_model();
+	struct dm_product *p = dm_find_product(m, "User internal");
+	free(p->fixed_inputs[0].name);
+	p->fixed_inputs[0].name = xstrdup("affiliationing");
+	struct fake *f = fake_new(m, fx_seed_db(3, 2));
+	fake_run(f, "80x24", "<Right> <Dump> n <Dump> <Enter> <Dump> <Enter> n <Dump> q <BTab> <Enter>");
+	char *s = fake_screen(f, 1);
+	HAS(s, "~ 1 product changed");
+	HAS(s, "User internal  + affiliationing  − affiliation");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "User internal: fixed input affiliation");
+	HAS(s, "Do you wish to rename fixed input affiliation to affiliationing for product");
+	HAS(s, "3 subscriptions of User internal keep the value of affiliation");
+	free(s);
+	s = fake_screen(f, 3);
+	HAS(s, "Rename affiliation to affiliationing");
+	HAS(s, "No rename: delete affiliation and create the new one");
+	free(s);
+	s = fake_screen(f, 4);
+	HAS(s, "4 Review");
+	HAS(s, "update_product_fixed_inputs");
+	HAS(s, "User internal: affiliation -> affiliationing");
+	free(s);
+	size_t q = fake_q(f, PQ_FI_RENAME, "User internal", NULL);
+	assert_string_equal(plan_question(f->env.plan, q)->answer, "affiliationing");
+	fake_free(f);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -556,6 +615,8 @@ int main(void)
 		cmocka_unit_test(message_edit),
 		cmocka_unit_test(bad_key_script),
 		cmocka_unit_test(small_terminal_60x20_flow),
+		cmocka_unit_test(block_update_after_declined_rename),
+		cmocka_unit_test(fixed_input_rename),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
