@@ -95,6 +95,8 @@ static const struct binding table[] = {
 	{ F, false, '\r', "Enter", "Enter", UA_ENTER, "accept the value", "Enter accept", "Enter accept" },
 	{ F, false, 27, "Esc", "Esc", UA_BACK, "cancel the edit", "Esc cancel", "Esc cancel" },
 	{ F, false, '\t', "Tab", "Tab", UA_TAB, "keep the text, leave the field", NULL, NULL },
+	{ F, true, KEY_UP, "↑", "Up", UA_UP, "keep the text, leave the field, move up", NULL, NULL },
+	{ F, true, KEY_DOWN, "↓", "Down", UA_DOWN, "keep the text, leave the field, move down", NULL, NULL },
 	{ F, true, KEY_LEFT, "←", "Left", UA_F_LEFT, "cursor left", NULL, NULL },
 	{ F, false, CTRL('b'), "Ctrl-B", "Ctrl-B", UA_F_LEFT, "cursor left", NULL, NULL },
 	{ F, true, KEY_RIGHT, "→", "Right", UA_F_RIGHT, "cursor right", NULL, NULL },

@@ -381,8 +381,30 @@ static void submit(struct wz *w)
 static void next(struct wz *w)
 {
 	struct tstate *s = S(w);
+	/* text typed and left with Tab / arrows counts: answer it now */
+	for (size_t k = 0; k < s->nd;) {
+		struct draft *d = &s->d[k];
+		size_t i = d->err ? PLAN_NONE : wz_find(w, d->key);
+		if (i == PLAN_NONE) {
+			k++;
+			continue;
+		}
+		char *key = xstrdup(d->key), *v = xstrdup(d->text);
+		struct wfo_error err = { 0 };
+		if (wz_answer(w, i, v, &err) < 0) {
+			draft_set(s, key, v, err.msg);
+			k++;
+		} else {
+			draft_drop(s, key); /* the last draft moved to k: look at k again */
+		}
+		free(key);
+		free(v);
+	}
 	rebuild(w);
-	if (s->nd) {
+	size_t refused = 0;
+	for (size_t k = 0; k < s->nd; k++)
+		refused += s->d[k].err != NULL;
+	if (refused) {
 		s->l.sel = 0;
 		for (size_t r = 0; r < s->l.n; r++)
 			if (draft_find(s, plan_question(w->env->plan, s->rows[r])->key_path)) {
@@ -391,8 +413,8 @@ static void next(struct wz *w)
 			}
 		list_fix(&s->l);
 		set_sel_key(s, selected(w)->key_path);
-		wz_status(w, true, "%zu value%s refused: correct %s first", s->nd, s->nd == 1 ? " is" : "s are",
-			  s->nd == 1 ? "it" : "them");
+		wz_status(w, true, "%zu value%s refused: correct %s first", refused, refused == 1 ? " is" : "s are",
+			  refused == 1 ? "it" : "them");
 		return;
 	}
 	for (bool again = true; again;) {
@@ -443,7 +465,7 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 			submit(w);
 		} else if (a == UA_BACK) {
 			s->editing = false;
-		} else if (a == UA_TAB) {
+		} else if (a == UA_TAB || a == UA_UP || a == UA_DOWN) {
 			char *v = field_text(&s->f);
 			const struct plan_question *q = selected(w);
 			const struct draft *d = draft_find(s, q->key_path);
@@ -452,6 +474,8 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 				draft_set(s, q->key_path, v, NULL);
 			free(v);
 			s->editing = false;
+			if (a != UA_TAB && list_move(&s->l, a) && s->l.n)
+				set_sel_key(s, selected(w)->key_path);
 		} else {
 			field_key(&s->f, a, k);
 		}

@@ -484,6 +484,34 @@ static void field_editing_utf8(void **state)
 	fake_free(f);
 }
 
+/* Up / Down leave a field keeping the typed text as a draft (not an answer). */
+static void field_up_down_keeps_draft(void **state)
+{
+	struct fake *f = fake_seed();
+	fake_run(f, "80x24", "n <Enter> \"typed\" <Down> <Dump> <Up> <Enter> <Dump> <Enter> q <BTab> <Enter>");
+	char *s = fake_screen(f, 1);
+	HAS(s, "• Product User Group                description   typed");
+	HAS(s, "Supply the product tag:");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "  typed");
+	free(s);
+	size_t d = fake_q(f, PQ_PRODUCT_DESCRIPTION, "User Group", NULL);
+	assert_string_equal(plan_question(f->env.plan, d)->answer, "typed");
+	fake_free(f);
+	/* n answers the drafts left with Tab / arrows; a refused one stops it */
+	f = fake_seed();
+	fake_run(f, "80x24", "n <Enter> \"kept\" <Tab> <Down> <Enter> \"TAG_THAT_IS_FAR_TOO_LONG\" <Down> n <Dump> q <BTab> <Enter>");
+	s = fake_screen(f, 1);
+	HAS(s, "1 value is refused: correct it first");
+	HAS(s, "✗ Product User Group                tag           TAG_THAT_IS_FAR_TOO_LONG");
+	free(s);
+	d = fake_q(f, PQ_PRODUCT_DESCRIPTION, "User Group", NULL);
+	assert_string_equal(plan_question(f->env.plan, d)->answer, "kept");
+	assert_null(plan_question(f->env.plan, fake_q(f, PQ_PRODUCT_TAG, "User Group", NULL))->answer);
+	fake_free(f);
+}
+
 static void message_edit(void **state)
 {
 	struct fake *f = fake_seed();
@@ -612,6 +640,7 @@ int main(void)
 		cmocka_unit_test(no_differences),
 		cmocka_unit_test(review_search),
 		cmocka_unit_test(field_editing_utf8),
+		cmocka_unit_test(field_up_down_keeps_draft),
 		cmocka_unit_test(message_edit),
 		cmocka_unit_test(bad_key_script),
 		cmocka_unit_test(small_terminal_60x20_flow),
