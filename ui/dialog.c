@@ -2,7 +2,6 @@
 #include "config.h"
 #include "dialog.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -328,8 +327,8 @@ void dialog_text(const char *title, const struct strvec *lines)
 		if (ev == UE_RESIZE)
 			continue;
 		enum ui_action a = keymap_lookup(KC_DIALOG, &k);
-		if (a == UA_ENTER || a == UA_BACK || (!k.fn && (k.ch == 'q' || k.ch == '?')) ||
-		    (k.fn && k.ch == KEY_F(1)))
+		enum ui_action again = keymap_lookup(KC_DIFF, &k); /* F1 / ? / q close it too */
+		if (a == UA_ENTER || a == UA_BACK || again == UA_HELP || again == UA_QUIT)
 			break;
 		textview_key(&tv, a);
 	}

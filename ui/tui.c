@@ -408,6 +408,11 @@ void ui_cursor(int y, int x)
 	curs_set(1);
 }
 
+void ui_repaint(void)
+{
+	clearok(curscr, TRUE);
+}
+
 void ui_flush(void)
 {
 	int y, x;

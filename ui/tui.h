@@ -9,7 +9,8 @@
  * the file WFO_UI_DUMP. The end of the script counts as an interruption.
  *
  * Only one terminal exists at a time (curses is global): the state is a
- * module singleton. This is one of the few files that include curses. */
+ * module singleton. Curses is included only by tui.c and, for the KEY_*
+ * codes, keymap.c and keyscript.c. */
 #ifndef WFO_UI_TUI_H
 #define WFO_UI_TUI_H
 
@@ -84,6 +85,8 @@ void ui_hline(int y, int x, int w, int a);
 void ui_clear(void);
 /* Puts the cursor at (y, x) and shows it, or hides it (y < 0). */
 void ui_cursor(int y, int x);
+/* The next flush repaints the whole terminal (Ctrl-L). */
+void ui_repaint(void);
 /* Sends the frame to the terminal. */
 void ui_flush(void);
 

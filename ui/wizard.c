@@ -3,7 +3,6 @@
 #include "config.h"
 #include "wizard.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,7 +155,7 @@ static void loop(struct wz *w)
 		bool ff = o->field_focus && o->field_focus(w);
 		enum ui_action a = keymap_lookup(ff ? KC_FIELD : o->ctx, &k);
 		if (a == UA_REDRAW) {
-			clearok(curscr, TRUE);
+			ui_repaint();
 			continue;
 		}
 		if (a == UA_HELP) {
