@@ -105,6 +105,31 @@ static void too_small(void)
 	}
 }
 
+/* The hints that fit; help and quit (the last two) are always kept. */
+static void key_bar(unsigned ctx, int y, int cols)
+{
+	struct strvec h = STRVEC_INIT;
+	keymap_hints(ctx, &h);
+	size_t keep_tail = h.n >= 2 ? 2 : h.n;
+	int tail = 0;
+	for (size_t i = h.n - keep_tail; i < h.n; i++)
+		tail += ui_width(h.v[i]) + 2;
+	struct strbuf sb = STRBUF_INIT;
+	int used = 0;
+	for (size_t i = 0; i + keep_tail < h.n; i++) {
+		int hw = ui_width(h.v[i]) + 2;
+		if (used + hw + tail > cols - 2)
+			break;
+		sb_addf(&sb, "%s  ", h.v[i]);
+		used += hw;
+	}
+	for (size_t i = h.n - keep_tail; i < h.n; i++)
+		sb_addf(&sb, "%s%s", h.v[i], i + 1 < h.n ? "  " : "");
+	ui_put(y, 1, cols - 2, sb_str(&sb), ui_attr(UR_KEY));
+	sb_free(&sb);
+	sv_free(&h);
+}
+
 void wz_draw(struct wz *w)
 {
 	int rows = ui_rows(), cols = ui_cols();
@@ -139,6 +164,7 @@ void wz_draw(struct wz *w)
 	int avail = cols - fixed, dbw = ui_width(dbs), mw = ui_width(models);
 	if (avail < 8)
 		avail = 8;
+	bool show_models = true;
 	if (dbw + mw > avail) {
 		int half = avail / 2;
 		if (dbw <= half)
@@ -147,6 +173,10 @@ void wz_draw(struct wz *w)
 			dbw = avail - mw;
 		else
 			dbw = half, mw = avail - half;
+		if (mw < 12 && mw < ui_width(models)) { /* a stub of a path says nothing */
+			show_models = false;
+			dbw = avail + 9; /* the database gets its room and its label's */
+		}
 	}
 	int x = 1;
 	x += ui_put(1, x, cols - x, "db ", ui_attr(UR_DIM));
@@ -154,18 +184,20 @@ void wz_draw(struct wz *w)
 	if (used < ui_width(dbs) && used > 0)
 		ui_put(1, x + used - 1, 1, ui_glyph(UG_ELLIPSIS), 0);
 	x += used;
-	x += ui_put(1, x, cols - x, "  models ", ui_attr(UR_DIM));
-	const char *m = models;
-	bool cut = false;
-	while (ui_width(m) > mw && *m) {
-		m += ui_utf8_seq(m);
-		cut = true;
+	if (show_models) {
+		x += ui_put(1, x, cols - x, "  models ", ui_attr(UR_DIM));
+		const char *m = models;
+		bool cut = false;
+		while (ui_width(m) > mw && *m) {
+			m += ui_utf8_seq(m);
+			cut = true;
+		}
+		if (cut && *m) {
+			m += ui_utf8_seq(m);
+			x += ui_put(1, x, cols - x, ui_glyph(UG_ELLIPSIS), 0);
+		}
+		x += ui_put(1, x, cols - x, m, 0);
 	}
-	if (cut && *m) {
-		m += ui_utf8_seq(m);
-		x += ui_put(1, x, cols - x, ui_glyph(UG_ELLIPSIS), 0);
-	}
-	x += ui_put(1, x, cols - x, m, 0);
 	x += ui_put(1, x, cols - x, "  head ", ui_attr(UR_DIM));
 	ui_put(1, x, cols - x - 1, head, 0);
 	free(head);
@@ -188,10 +220,7 @@ void wz_draw(struct wz *w)
 		sx += ui_put(rows - 2, sx, cols - sx - 1, w->status, a);
 		ui_put(rows - 2, sx, 1, " ", a);
 	}
-	struct strbuf hints = STRBUF_INIT;
-	keymap_hints(ff ? KC_FIELD : o->ctx, &hints);
-	ui_put(rows - 1, 1, cols - 2, sb_str(&hints), ui_attr(UR_KEY));
-	sb_free(&hints);
+	key_bar(ff ? KC_FIELD : o->ctx, rows - 1, cols);
 	if (w->cur_y >= 0)
 		ui_cursor(w->cur_y, w->cur_x);
 }

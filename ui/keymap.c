@@ -38,6 +38,7 @@ static const struct binding table[] = {
 	{ LISTS | D, false, 'G', "G", "G", UA_END, "last line", NULL, NULL },
 
 	/* 1 Differences */
+	{ KC_DIFF, false, '\r', "Enter", "Enter", UA_ENTER, "continue with the next step", "Enter next", "Enter next" },
 	{ KC_DIFF, true, KEY_RIGHT, "→", "Right", UA_RIGHT, "expand the group", "→← expand", "Right/Left expand" },
 	{ KC_DIFF, false, 'l', "l", "l", UA_RIGHT, "expand the group", NULL, NULL },
 	{ KC_DIFF, false, '+', "+", "+", UA_RIGHT, "expand the group", NULL, NULL },
@@ -45,7 +46,6 @@ static const struct binding table[] = {
 	{ KC_DIFF, false, 'h', "h", "h", UA_LEFT, "collapse the group", NULL, NULL },
 	{ KC_DIFF, false, '-', "-", "-", UA_LEFT, "collapse the group", NULL, NULL },
 	{ KC_DIFF, false, 'o', "o", "o", UA_TOGGLE, "expand or collapse the group", NULL, NULL },
-	{ KC_DIFF, false, '\r', "Enter", "Enter", UA_ENTER, "continue with the next step", "Enter next", "Enter next" },
 
 	/* 2 Renames */
 	{ KC_RENAMES, false, '\r', "Enter", "Enter", UA_ENTER, "choose the rename of the selected name", "Enter choose", "Enter choose" },
@@ -145,7 +145,7 @@ enum ui_action keymap_lookup(unsigned ctx, const struct ui_key *k)
 	return UA_NONE;
 }
 
-void keymap_hints(unsigned ctx, struct strbuf *out)
+void keymap_hints(unsigned ctx, struct strvec *out)
 {
 	for (size_t i = 0; i < NTABLE; i++) {
 		const struct binding *b = &table[i];
@@ -155,11 +155,8 @@ void keymap_hints(unsigned ctx, struct strbuf *out)
 		if ((ctx & KC_FIELD) && !(b->ctx & KC_FIELD))
 			continue;
 		const char *h = ui_utf8() ? b->hint_utf8 : b->hint_ascii;
-		if (strstr(sb_str(out), h))
-			continue;
-		if (out->len)
-			sb_add(out, "  ");
-		sb_add(out, h);
+		if (!sv_contains(out, h))
+			sv_push(out, h);
 	}
 }
 

@@ -38,8 +38,9 @@ enum ui_action {
  * field has focus); UA_NONE when the key is not bound there. */
 enum ui_action keymap_lookup(unsigned ctx, const struct ui_key *k);
 
-/* The hint bar text for ctx ("↑↓ move  Enter next  …"). */
-void keymap_hints(unsigned ctx, struct strbuf *out);
+/* The hints of the bottom line for ctx, in table order ("↑↓ move",
+ * "Enter next", ..., "F1 help", "F10 quit"). */
+void keymap_hints(unsigned ctx, struct strvec *out);
 
 /* Help lines for ctx: one "keys<TAB>what they do" line per action, keys
  * gathered from every entry of the table. */

@@ -558,6 +558,42 @@ static void small_terminal_60x20_flow(void **state)
 	fake_free(f);
 }
 
+/* The smallest size that still works: the whole flow at 50x15. */
+static void minimum_size_whole_flow(void **state)
+{
+	struct fake *f = fake_delete();
+	fake_run(f, "50x15", "<Dump> <Right> <Down> <Dump> n <Dump> <F1> <Dump> <Esc> <Enter> <Dump> y <Dump> <Enter> <Dump> y <Dump> <Enter>");
+	assert_int_equal(f->result, WIZARD_WRITTEN);
+	for (int n = 1; n <= 8; n++) {
+		char *s = fake_screen(f, n);
+		HASNT(s, "Terminal too small");
+		HAS(s, "wfo-migrate");
+		free(s);
+	}
+	char *s = fake_screen(f, 2);
+	HAS(s, "Product Legacy, to delete");
+	free(s);
+	s = fake_screen(f, 3);
+	HAS(s, "4 Review");
+	HAS(s, "destructive");
+	free(s);
+	s = fake_screen(f, 4);
+	HAS(s, "Keys: 4 Review");
+	free(s);
+	s = fake_screen(f, 6);
+	HAS(s, "[ Write the file ]");
+	free(s);
+	s = fake_screen(f, 7);
+	HAS(s, "Apply it to the database now?");
+	free(s);
+	s = fake_screen(f, 8);
+	HAS(s, "Database upgraded");
+	free(s);
+	assert_int_equal(f->writes, 1);
+	assert_int_equal(f->upgrades, 1);
+	fake_free(f);
+}
+
 static void block_update_after_declined_rename(void **state)
 {
 	struct fake *f = fake_rename();
@@ -644,6 +680,7 @@ int main(void)
 		cmocka_unit_test(message_edit),
 		cmocka_unit_test(bad_key_script),
 		cmocka_unit_test(small_terminal_60x20_flow),
+		cmocka_unit_test(minimum_size_whole_flow),
 		cmocka_unit_test(block_update_after_declined_rename),
 		cmocka_unit_test(fixed_input_rename),
 	};
