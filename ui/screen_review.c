@@ -172,8 +172,10 @@ static void enter(struct wz *w)
 {
 	/* confirming is the last thing before writing: again after any change */
 	size_t c = confirm_index(w);
-	if (c != PLAN_NONE && plan_question(w->env->plan, c)->answer)
-		wz_unanswer(w, c);
+	if (c != PLAN_NONE && plan_question(w->env->plan, c)->answer) {
+		plan_unanswer(w->env->plan, c); /* not an answer of the user's: touched stays */
+		w->plan_gen++;
+	}
 	if (!build(w))
 		wz_goto(w, wz_prev_step(w, WZ_DETAILS));
 }

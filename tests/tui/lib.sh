@@ -62,6 +62,8 @@ tui_start() {
 }
 
 tui_screen() { tmx capture-pane -p -t t; }
+# The command's pid: the child of this pane's shell (never another test's).
+tui_pid() { pgrep -P "$(tmx display-message -p -t t '#{pane_pid}')" -f migrate-domain-models; }
 tui_keys() { tmx send-keys -t t "$@"; }
 tui_type() { tmx send-keys -t t -l "$1"; }
 

@@ -68,7 +68,7 @@ for sig in TERM HUP; do
 	tui_wait "+ 3 products to create" >/dev/null
 	tui_keys Enter n
 	t_screen "SIG$sig: on the review" "Enter confirm"
-	pid=$(pgrep -f -n "wfo-migrate migrate-domain-models m --models $reg")
+	pid=$(tui_pid)
 	kill -s "$sig" "$pid"
 	rc=$(tui_wait_exit)
 	t_true "SIG$sig: the wizard ends (exit $rc)" test "$rc" != timeout
