@@ -38,7 +38,7 @@ bench-tui: tests/bench/tui_keys$(EXEEXT)
 TUI_TESTS = tests/tui/seed_upgrade.sh tests/tui/rename.sh tests/tui/delete.sh \
 	tests/tui/quit_interrupt.sh tests/tui/terminal.sh tests/tui/upgrade_error.sh
 TESTS += $(TUI_TESTS)
-EXTRA_DIST += tests/tui/lib.sh $(TUI_TESTS)
+EXTRA_DIST += tests/tui/lib.sh tests/tui/captures.sh $(TUI_TESTS)
 
 # The benchmark's ratio check (1,000 vs 10,000 differences) in make check.
 TESTS += tests/bench/tui_keys.sh
