@@ -46,6 +46,7 @@ static const struct binding table[] = {
 	{ KC_DIFF, false, 'h', "h", "h", UA_LEFT, "collapse the group", NULL, NULL },
 	{ KC_DIFF, false, '-', "-", "-", UA_LEFT, "collapse the group", NULL, NULL },
 	{ KC_DIFF, false, 'o', "o", "o", UA_TOGGLE, "expand or collapse the group", NULL, NULL },
+	{ KC_DIFF, false, '/', "/", "/", UA_SEARCH, "filter the differences by name", "/ filter", "/ filter" },
 
 	/* 2 Renames */
 	{ KC_RENAMES, false, '\r', "Enter", "Enter", UA_ENTER, "choose the rename of the selected name", "Enter choose", "Enter choose" },

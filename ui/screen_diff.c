@@ -5,14 +5,17 @@
  *
  * The tree is virtual: rows are computed from the group sizes, so moving
  * and drawing cost the same for 10 or 100,000 differences; the detail text
- * is built only when the selection changes. */
+ * is built only when the selection changes. `/` filters by name (the
+ * matching indices are computed once per filter, not per frame). */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalog.h"
+#include "dialog.h"
 #include "list.h"
 #include "text.h"
 #include "wz.h"
@@ -50,6 +53,7 @@ struct group {
 	struct item *v;
 	size_t n, cap;
 	bool open;
+	size_t *vis, nvis;   /* with a filter: the matching items */
 	char *preview;       /* first names, for the collapsed line */
 	long impact;         /* subscriptions / instances / values destroyed */
 };
@@ -62,7 +66,27 @@ struct dstate {
 	struct strvec detail;
 	int detail_w;
 	bool db_sorted, model_sorted;
+	char *filter;        /* names containing it (case-insensitive), or NULL */
 };
+
+/* Items shown of group g, and the k-th of them. */
+static size_t shown(const struct dstate *s, const struct group *g)
+{
+	return s->filter ? g->nvis : g->n;
+}
+
+static const struct item *item_at(const struct dstate *s, const struct group *g, size_t k)
+{
+	return &g->v[s->filter ? g->vis[k] : k];
+}
+
+/* Rows of group g: its line (unless the filter hides it) and open items. */
+static size_t group_rows(const struct dstate *s, const struct group *g)
+{
+	if (s->filter && !g->nvis)
+		return 0;
+	return 1 + (g->open ? shown(s, g) : 0);
+}
 
 static struct dstate *S(struct wz *w)
 {
@@ -205,7 +229,7 @@ static size_t nrows(const struct dstate *s)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < s->ng; k++)
-		n += 1 + (s->g[k].open ? s->g[k].n : 0);
+		n += group_rows(s, &s->g[k]);
 	return n;
 }
 
@@ -213,7 +237,7 @@ static size_t nrows(const struct dstate *s)
 static void locate(const struct dstate *s, size_t r, size_t *gi, size_t *ii)
 {
 	for (size_t k = 0; k < s->ng; k++) {
-		size_t sz = 1 + (s->g[k].open ? s->g[k].n : 0);
+		size_t sz = group_rows(s, &s->g[k]);
 		if (r < sz) {
 			*gi = k;
 			*ii = r == 0 ? SIZE_MAX : r - 1;
@@ -228,7 +252,7 @@ static size_t group_row(const struct dstate *s, size_t gi)
 {
 	size_t r = 0;
 	for (size_t k = 0; k < gi; k++)
-		r += 1 + (s->g[k].open ? s->g[k].n : 0);
+		r += group_rows(s, &s->g[k]);
 	return r;
 }
 
@@ -250,8 +274,10 @@ static void sfree(struct wz *w)
 		for (size_t i = 0; i < s->g[k].n; i++)
 			free(s->g[k].v[i].suffix);
 		free(s->g[k].v);
+		free(s->g[k].vis);
 		free(s->g[k].preview);
 	}
+	free(s->filter);
 	sv_free(&s->detail);
 	free(s);
 	w->st[WZ_DIFF] = NULL;
@@ -285,11 +311,15 @@ static void detail_text(struct wz *w, struct dstate *s, size_t gi, size_t ii, st
 	const struct group *g = &s->g[gi];
 	const char *warn = ui_glyph(UG_WARN);
 	if (ii == SIZE_MAX) {
-		sb_addf(sb, "%zu %s:\n", g->n, g->n == 1 ? gdef[g->kind].one : gdef[g->kind].many);
-		for (size_t i = 0; i < g->n && i < 60; i++)
-			sb_addf(sb, "%s%s", i ? ", " : "", g->v[i].name);
-		if (g->n > 60)
-			sb_addf(sb, ", %s %zu more", ui_glyph(UG_ELLIPSIS), g->n - 60);
+		size_t n = shown(s, g);
+		if (s->filter)
+			sb_addf(sb, "%zu of %zu %s matching \"%s\":\n", n, g->n, gdef[g->kind].many, s->filter);
+		else
+			sb_addf(sb, "%zu %s:\n", n, n == 1 ? gdef[g->kind].one : gdef[g->kind].many);
+		for (size_t i = 0; i < n && i < 60; i++)
+			sb_addf(sb, "%s%s", i ? ", " : "", item_at(s, g, i)->name);
+		if (n > 60)
+			sb_addf(sb, ", %s %zu more", ui_glyph(UG_ELLIPSIS), n - 60);
 		sb_add(sb, "\n");
 		if (g->kind == G_DEL_PRODUCTS)
 			sb_addf(sb, "Impact: %s %ld %s will be deleted\n", warn, g->impact, wz_n(g->impact, "subscription", "subscriptions"));
@@ -299,7 +329,7 @@ static void detail_text(struct wz *w, struct dstate *s, size_t gi, size_t ii, st
 			sb_addf(sb, "Impact: %s %ld %s will be deleted\n", warn, g->impact, wz_n(g->impact, "value", "values"));
 		return;
 	}
-	const struct item *it = &g->v[ii];
+	const struct item *it = item_at(s, g, ii);
 	switch (g->kind) {
 	case G_NEW_PRODUCTS: {
 		const struct dm_product *p = product(m, s->model_sorted, it->name);
@@ -445,7 +475,8 @@ static void draw_row(struct wz *w, struct dstate *s, size_t r, int y, int x, int
 		cx += ui_put(y, cx, x + width - cx, ui_glyph(g->open ? UG_OPEN : UG_CLOSED), base);
 		cx += ui_put(y, cx, x + width - cx, " ", base);
 		cx += ui_put(y, cx, x + width - cx, sign, base | ui_attr(sr) | ui_attr(UR_BOLD));
-		char *t = xasprintf(" %zu %s", g->n, g->n == 1 ? gdef[g->kind].one : gdef[g->kind].many);
+		char *t = s->filter ? xasprintf(" %zu of %zu %s", g->nvis, g->n, gdef[g->kind].many)
+				    : xasprintf(" %zu %s", g->n, g->n == 1 ? gdef[g->kind].one : gdef[g->kind].many);
 		int tw = ui_put(y, cx, x + width - cx, t, base | ui_attr(UR_BOLD));
 		free(t);
 		cx += tw < 28 ? 28 : tw + 1;
@@ -457,10 +488,18 @@ static void draw_row(struct wz *w, struct dstate *s, size_t r, int y, int x, int
 			cx += ui_put(y, cx, x + width - cx, wt, base | ui_attr(UR_WARN));
 			free(wt);
 		}
-		ui_put(y, cx, x + width - cx - 1, g->preview, base | (sel ? 0 : ui_attr(UR_DIM)));
+		if (s->filter) { /* the matching names: a few, whatever the group's size */
+			struct strbuf pv = STRBUF_INIT;
+			for (size_t i = 0; i < g->nvis && pv.len < 200; i++)
+				sb_addf(&pv, "%s%s", i ? ", " : "", item_at(s, g, i)->name);
+			ui_put(y, cx, x + width - cx - 1, sb_str(&pv), base | (sel ? 0 : ui_attr(UR_DIM)));
+			sb_free(&pv);
+		} else {
+			ui_put(y, cx, x + width - cx - 1, g->preview, base | (sel ? 0 : ui_attr(UR_DIM)));
+		}
 		return;
 	}
-	const struct item *it = &g->v[ii];
+	const struct item *it = item_at(s, g, ii);
 	cx += 4;
 	cx += ui_put(y, cx, x + width - cx, sign, base | ui_attr(sr));
 	cx += ui_put(y, cx, x + width - cx, " ", base);
@@ -537,6 +576,44 @@ static void toggle(struct dstate *s, int how) /* 1 open, 0 close, -1 toggle */
 	list_fix(&s->l);
 }
 
+static bool contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *p = hay; p && *p; p++)
+		if (!strncasecmp(p, needle, n))
+			return true;
+	return false;
+}
+
+/* Sets the filter (NULL or "" clears it); groups with matches open. */
+static void set_filter(struct wz *w, struct dstate *s, const char *text)
+{
+	free(s->filter);
+	s->filter = text && *text ? xstrdup(text) : NULL;
+	size_t total = 0;
+	for (size_t k = 0; k < s->ng; k++) {
+		struct group *g = &s->g[k];
+		free(g->vis);
+		g->vis = NULL;
+		g->nvis = 0;
+		if (!s->filter)
+			continue;
+		g->vis = xcalloc(g->n + 1, sizeof *g->vis);
+		for (size_t i = 0; i < g->n; i++)
+			if (contains_ci(g->v[i].name, s->filter) || contains_ci(g->v[i].owner, s->filter))
+				g->vis[g->nvis++] = i;
+		g->open = g->nvis > 0;
+		total += g->nvis;
+	}
+	s->l.n = nrows(s);
+	s->l.sel = s->l.top = 0;
+	s->detail_for = SIZE_MAX;
+	list_fix(&s->l);
+	if (s->filter)
+		wz_status(w, !total, "Filter \"%s\": %zu match%s (/ and an empty text: all)", s->filter, total,
+			  total == 1 ? "" : "es");
+}
+
 static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 {
 	struct dstate *s = S(w);
@@ -557,6 +634,14 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 	case UA_TOGGLE:
 		toggle(s, -1);
 		break;
+	case UA_SEARCH: {
+		char *text = NULL;
+		if (dialog_input("Filter", "Show the differences whose name contains (empty: all):",
+				 s->filter ? s->filter : "", &text) == 0)
+			set_filter(w, s, text);
+		free(text);
+		break;
+	}
 	case UA_ENTER:
 	case UA_NEXT:
 		wz_goto(w, wz_next_step(w, WZ_RENAMES));

@@ -85,6 +85,36 @@ static void expand_and_detail(void **state)
 	fake_free(f);
 }
 
+static void differences_filter(void **state)
+{
+	struct fake *f = fake_seed();
+	fake_run(f, "80x24", "/ <Dump> \"user INT\" <Enter> <Dump> <Down> <Dump> / <C-u> \"nothing like it\" <Enter> <Dump> / <C-u> <Enter> <Dump> q");
+	char *s = fake_screen(f, 1);
+	HAS(s, "Show the differences whose name contains");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "1 of 3 products to create");
+	HAS(s, "+ User internal  (User)");
+	HAS(s, "1 of 2 fixed inputs to create");
+	HAS(s, "affiliation  (User internal)");
+	HASNT(s, "User Group");
+	HASNT(s, "product blocks to create");
+	HAS(s, "Filter \"user INT\": 2 matches");
+	free(s);
+	s = fake_screen(f, 3);
+	HAS(s, "Product User internal, to create");
+	free(s);
+	s = fake_screen(f, 4);
+	HAS(s, "Filter \"nothing like it\": 0 matches");
+	HASNT(s, "products to create");
+	free(s);
+	s = fake_screen(f, 5);
+	HAS(s, "▸ + 3 products to create");
+	HAS(s, "▸ + 2 product blocks to create");
+	free(s);
+	fake_free(f);
+}
+
 static void seed_to_upgraded(void **state)
 {
 	struct fake *f = fake_seed();
@@ -660,6 +690,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(frame_and_differences),
 		cmocka_unit_test(expand_and_detail),
+		cmocka_unit_test(differences_filter),
 		cmocka_unit_test(seed_to_upgraded),
 		cmocka_unit_test(invalid_tag_refused),
 		cmocka_unit_test(rename_and_back_from_review),
