@@ -333,6 +333,36 @@ static void quit_asks_and_saves_answers(void **state)
 	fake_free(f);
 }
 
+/* A decided rename is saved as an --updates file beside the --inputs one. */
+static void save_answers_with_renames(void **state)
+{
+	struct fake *f = fake_rename();
+	char dir[] = "/tmp/wfo-ui-save-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *script = xasprintf("n <Enter> <Enter> q <BTab> <BTab> <Enter> <C-u> \"%s/r\" <Enter>", dir);
+	assert_int_equal(fake_run(f, "80x24", script), WIZARD_QUIT);
+	char *in = xasprintf("%s/r-inputs.json", dir), *up = xasprintf("%s/r-updates.json", dir);
+	char *json = read_file(up, NULL);
+	assert_non_null(json);
+	assert_non_null(strstr(json, "\"resource_types\""));
+	assert_non_null(strstr(json, "\"user_age\""));
+	struct fake *g = fake_rename();
+	struct wfo_error err;
+	assert_int_equal(answers_load_updates(g->env.plan, json, &err), 0);
+	assert_true(plan_has_updates(g->env.plan));
+	assert_int_equal(fake_q(g, PQ_RT_RENAME, NULL, NULL), PLAN_NONE); /* no rename question any more */
+	fake_free(g);
+	assert_int_equal(access(in, F_OK), 0);
+	unlink(in);
+	unlink(up);
+	rmdir(dir);
+	free(json);
+	free(in);
+	free(up);
+	free(script);
+	fake_free(f);
+}
+
 static void quit_without_saving(void **state)
 {
 	struct fake *f = fake_seed();
@@ -697,6 +727,7 @@ int main(void)
 		cmocka_unit_test(deletion_warning_defaults_to_no),
 		cmocka_unit_test(quit_without_answers),
 		cmocka_unit_test(quit_asks_and_saves_answers),
+		cmocka_unit_test(save_answers_with_renames),
 		cmocka_unit_test(quit_without_saving),
 		cmocka_unit_test(interrupt_restores_and_writes_nothing),
 		cmocka_unit_test(resize_small_and_back),
