@@ -34,9 +34,23 @@ static void rebuild(struct wz *w)
 	free(s->rows);
 	s->rows = xcalloc(plan_count(p) + 1, sizeof *s->rows);
 	s->l.n = 0;
-	for (size_t i = 0; i < plan_count(p); i++)
-		if (wz_is_rename(plan_question(p, i)->kind))
-			s->rows[s->l.n++] = i;
+	/* a per-block question waits until the global rename of its old name
+	 * is declined (WIZARD.md): undecided globals hide them */
+	struct strvec undecided = STRVEC_INIT;
+	for (size_t i = 0; i < plan_count(p); i++) {
+		const struct plan_question *q = plan_question(p, i);
+		if (q->kind == PQ_RT_RENAME && !q->answer)
+			sv_push(&undecided, q->subject);
+	}
+	for (size_t i = 0; i < plan_count(p); i++) {
+		const struct plan_question *q = plan_question(p, i);
+		if (!wz_is_rename(q->kind))
+			continue;
+		if (q->kind == PQ_BLOCK_RT_UPDATE && sv_contains(&undecided, q->subject2))
+			continue;
+		s->rows[s->l.n++] = i;
+	}
+	sv_free(&undecided);
 	s->gen = w->plan_gen;
 	s->built = true;
 	list_fix(&s->l);

@@ -657,21 +657,30 @@ static void minimum_size_whole_flow(void **state)
 static void block_update_after_declined_rename(void **state)
 {
 	struct fake *f = fake_rename();
-	fake_run(f, "80x24", "n <Down> <Enter> <Dump> <Enter> <Dump> n <Dump> <Enter> \"age in years\" <Enter> n <Dump> q <BTab> <Enter>");
+	fake_run(f, "80x24", "n <Dump> n <Dump> <Enter> <Dump> <Enter> <Dump> n <Dump> <Enter> \"age in years\" <Enter> n <Dump> q <BTab> <Enter>");
+	/* the per-block question waits for the global one */
 	char *s = fake_screen(f, 1);
-	HAS(s, "Block UserBlock: resource type age");
-	HAS(s, "Which resource type should update age?");
+	HAS(s, "Resource type age                           → not decided");
+	HASNT(s, "Block UserBlock");
 	free(s);
 	s = fake_screen(f, 2);
-	HAS(s, "Block UserBlock: resource type age          → user_age");
-	HAS(s, "Resource type age                           → not decided");
+	HAS(s, "Resource type age                           → no rename");
+	HAS(s, "? Block UserBlock: resource type age          → not decided");
+	HAS(s, "1 undecided suggestion declined; 1 new question (per block) to decide");
 	free(s);
-	/* n declined the global rename; user_age is new: its description is asked */
 	s = fake_screen(f, 3);
+	HAS(s, "Which resource type should update age?");
+	HAS(s, "Rename age to user_age");
+	free(s);
+	s = fake_screen(f, 4);
+	HAS(s, "Block UserBlock: resource type age          → user_age");
+	free(s);
+	/* user_age is new (not renamed globally): its description is asked */
+	s = fake_screen(f, 5);
 	HAS(s, "3 Details");
 	HAS(s, "Resource type user_age");
 	free(s);
-	s = fake_screen(f, 4);
+	s = fake_screen(f, 6);
 	HAS(s, "update_block_resource_types");
 	HAS(s, "UserBlock: age -> user_age");
 	free(s);
