@@ -56,6 +56,7 @@ static const struct binding table[] = {
 	/* 3 Details */
 	{ KC_DETAILS, false, '\r', "Enter", "Enter", UA_ENTER, "edit the selected value", "Enter edit", "Enter edit" },
 	{ KC_DETAILS, false, '\t', "Tab", "Tab", UA_TAB, "edit the selected value", NULL, NULL },
+	{ KC_DETAILS, true, KEY_BTAB, "Shift-Tab", "Shift-Tab", UA_TAB, "edit the selected value", NULL, NULL },
 	{ KC_DETAILS, true, KEY_DC, "Delete", "Delete", UA_CLEAR, "forget the answer", NULL, NULL },
 
 	/* 4 Review */
@@ -96,6 +97,7 @@ static const struct binding table[] = {
 	{ F, false, '\r', "Enter", "Enter", UA_ENTER, "accept the value", "Enter accept", "Enter accept" },
 	{ F, false, 27, "Esc", "Esc", UA_BACK, "cancel the edit", "Esc cancel", "Esc cancel" },
 	{ F, false, '\t', "Tab", "Tab", UA_TAB, "keep the text, leave the field", NULL, NULL },
+	{ F, true, KEY_BTAB, "Shift-Tab", "Shift-Tab", UA_TAB, "keep the text, leave the field", NULL, NULL },
 	{ F, true, KEY_UP, "↑", "Up", UA_UP, "keep the text, leave the field, move up", NULL, NULL },
 	{ F, true, KEY_DOWN, "↓", "Down", UA_DOWN, "keep the text, leave the field, move down", NULL, NULL },
 	{ F, true, KEY_LEFT, "←", "Left", UA_F_LEFT, "cursor left", NULL, NULL },
