@@ -211,7 +211,8 @@ struct progress_ctx {
 static void on_progress(void *ctx, size_t done, size_t total, const struct rev_step *step)
 {
 	struct progress_ctx *p = ctx;
-	char *what = migrate_step_text(step);
+	/* setup statements (alembic_version) belong to no step */
+	char *what = step ? migrate_step_text(step) : xstrdup("preparing alembic_version");
 	p->fn(p->ui, done, total, what);
 	free(what);
 }
