@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include "catalog.h"
+#include "db.h"
 #include "dbcatalog.h"
 #include "util.h"
 #include "wfo_error.h"
@@ -28,41 +29,18 @@ static void show_usage(FILE *out)
 		"  -h, --help              show this help\n");
 }
 
-/* orchestrator-core's SQLAlchemy form postgresql+driver://... -> libpq's. */
-static char *libpq_uri(const char *uri)
-{
-	const char *plus = strchr(uri, '+');
-	const char *sep = strstr(uri, "://");
-	if (plus && sep && plus < sep && (strncmp(uri, "postgresql+", 11) == 0 ||
-					  strncmp(uri, "postgres+", 9) == 0))
-		return xasprintf("postgresql%s", sep);
-	return xstrdup(uri);
-}
-
 static int show(const char *uri, int json, struct wfo_error *err)
 {
-	char *conninfo = libpq_uri(uri ? uri : "");
-	PGconn *conn = PQconnectdb(conninfo);
-	free(conninfo);
-	if (PQstatus(conn) != CONNECTION_OK) {
-		char *m = xstrdup(PQerrorMessage(conn));
-		size_t n = strlen(m);
-		while (n > 0 && m[n - 1] == '\n')
-			m[--n] = '\0';
-		wfo_fail(err, WFO_DB, "cannot connect to the database%s: %s",
-			 uri ? "" : " (from the PG* environment variables; set DATABASE_URI or use --database-uri)",
-			 m);
-		free(m);
-		PQfinish(conn);
+	PGconn *conn;
+	if (db_connect(uri, &conn, err) < 0)
 		return -1;
-	}
 	struct dm_catalog *c;
 	struct cat_extra *x;
 	if (dbcat_read(conn, &c, &x, NULL, err) < 0) {
-		PQfinish(conn);
+		db_close(conn);
 		return -1;
 	}
-	PQfinish(conn);
+	db_close(conn);
 	struct strbuf sb = STRBUF_INIT;
 	if (json)
 		cat_render_json(c, x, &sb);

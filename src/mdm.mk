@@ -14,3 +14,15 @@ tests_unit_test_mdm_SOURCES = tests/unit/test_mdm.c
 tests_unit_test_mdm_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_mdm_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_mdm
+
+# diff and migrate-domain-models: models + catalogue + diff (mdm_session),
+# the non-screen drivers (mdm_drive), the commands.
+src_libwfo_a_SOURCES += src/mdm_session.c src/mdm_session.h src/mdm_drive.c src/mdm_drive.h
+src_wfo_migrate_SOURCES += src/cmd_diff.c src/cmd_migrate_domain_models.c ui/wizard.h ui/wizard_none.c
+TESTS += tests/mdm/cli.sh
+EXTRA_DIST += tests/mdm/cli.sh
+check_PROGRAMS += tests/unit/test_mdm_drive
+tests_unit_test_mdm_drive_SOURCES = tests/unit/test_mdm_drive.c tests/unit/engine_fixture.h
+tests_unit_test_mdm_drive_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_mdm_drive_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_mdm_drive

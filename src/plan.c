@@ -150,6 +150,17 @@ void plan_updates_free(struct plan_updates *u)
 	sv_free(&u->brt_new);
 }
 
+/* The old name of the global resource type rename to `name`, or NULL. A
+ * block_resource_types pair may start from such a new name: the global
+ * rename runs first (U2), then the block's relation moves on (U14/U15). */
+static const char *rename_source(const struct plan_updates *u, const char *name)
+{
+	for (size_t i = 0; i < u->rt_new.n; i++)
+		if (!strcmp(u->rt_new.v[i], name))
+			return u->rt_old.v[i];
+	return NULL;
+}
+
 static void updates_copy(struct plan_updates *dst, const struct plan_updates *src)
 {
 	memset(dst, 0, sizeof(*dst));
@@ -428,6 +439,12 @@ static void build_structure(struct plan *p, const struct plan_updates *u, struct
 				continue;
 			ssize_t k = sv_index(&in_model, u->brt_old.v[j]);
 			ssize_t l = sv_index(&in_db, u->brt_new.v[j]);
+			if (k < 0) {
+				/* the old name is a global rename's target: the block
+				   had the rename's source (renamed first, U2) */
+				const char *src = rename_source(u, u->brt_old.v[j]);
+				k = src ? sv_index(&in_model, src) : -1;
+			}
 			if (k >= 0)
 				in_model.v[k][0] = '\0';
 			if (l >= 0)
@@ -913,10 +930,13 @@ int plan_set_updates(struct plan *p, const struct plan_updates *u, struct wfo_er
 			return wfo_fail(err, WFO_INPUT,
 					"updates[\"block_resource_types\"][\"%s\"]: product block '%s' has no "
 					"resource type differences; remove this entry", b, b);
-		if (!sv_contains(&db_->resource_types_missing_in_model, o))
+		const char *src = rename_source(u, o);
+		if (!sv_contains(&db_->resource_types_missing_in_model, o) &&
+		    !(src && sv_contains(&db_->resource_types_missing_in_model, src)))
 			return wfo_fail(err, WFO_INPUT,
 					"updates[\"block_resource_types\"][\"%s\"][\"%s\"]: block '%s' has no "
-					"resource type '%s' that the model dropped", b, o, b, o);
+					"resource type '%s' that the model dropped (nor one that "
+					"resource_types renames to it)", b, o, b, o);
 		if (!sv_contains(&db_->resource_types_missing_in_db, n))
 			return wfo_fail(err, WFO_INPUT,
 					"updates[\"block_resource_types\"][\"%s\"][\"%s\"]: '%s' is not a new "

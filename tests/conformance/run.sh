@@ -2,7 +2,8 @@
 # tests/conformance/run.sh - runs every domain-model migration scenario of
 # tests/conformance/*/ through wfo-migrate and through stock Alembic.
 #
-# Usage: run.sh [SCENARIO...]   (default: every folder beside this script)
+# Usage: run.sh [SCENARIO... | --shard=K/N]   (default: every folder beside
+# this script; --shard=K/N: the K-th of N interleaved parts)
 # Needs: $WFO (the built binary), $WFO_DATA (data/ with schema.sql; or
 # $WFO_SCHEMA naming the schema file), PostgreSQL server binaries, psql,
 # Debian's /usr/bin/python3 with alembic + psycopg2.
@@ -254,10 +255,19 @@ scenario_done() {
 
 SC_OK=0
 SC_BAD=""
-if [ $# -gt 0 ]; then
+if [ $# -gt 0 ] && [ "${1%%/*}" != "--shard" ] && [[ "$1" != --shard=* ]]; then
 	for s in "$@"; do run_scenario "$HERE/${s%/}"; done
 else
-	for d in "$HERE"/*/; do [ -f "$d/registry.json" ] && run_scenario "${d%/}"; done
+	# --shard=K/N: every N-th scenario from the K-th (automake runs the
+	# shards side by side, each with its own cluster)
+	k=1 n=1
+	case "${1:-}" in --shard=*/*) k=${1#--shard=}; n=${k#*/}; k=${k%/*} ;; esac
+	i=0
+	for d in "$HERE"/*/; do
+		[ -f "$d/registry.json" ] || continue
+		i=$((i + 1))
+		[ $(((i - 1) % n)) = $((k - 1)) ] && run_scenario "${d%/}"
+	done
 fi
 echo "scenarios: $SC_OK passed${SC_BAD:+, failed:$SC_BAD}"
 t_done

@@ -115,5 +115,5 @@ out=$("$WFO" show 2>&1)
 t_contains "one table missing" "$out" "database nearly has no table product_block_relations: this is not"
 out=$("$WFO" show --database-uri "postgresql://$PGUSER@/does_not_exist?host=$PGHOST" 2>&1); rc=$?
 t_eq "unknown database: exit 4" 4 "$rc"
-t_contains "unknown database: libpq's reason" "$out" "cannot connect to the database: "
+t_contains "unknown database: libpq's reason" "$out" "cannot connect to database "
 t_done

@@ -1,0 +1,3 @@
+#!/bin/sh
+# conformance scenarios, part 3 of 4 (see run.sh)
+exec bash "${WFO_TOP_SRCDIR:-.}/tests/conformance/run.sh" --shard=3/4
