@@ -76,7 +76,7 @@ int cmd_current(int argc, char **argv)
 			free(u);
 		}
 		rev_format_current(g, &cur, verbose, &out);
-		fwrite(out.buf, 1, out.len, stdout);
+		fputs(sb_str(&out), stdout);   /* out.buf is NULL when empty */
 		sb_free(&out);
 	}
 	db_close(conn);

@@ -154,7 +154,8 @@ static void updates_replace_rename_questions(void **state)
 	assert_non_null(strstr(err.msg, "updates[\"resource_types\"][\"name\"]: resource type 'age' already exists"));
 	assert_int_equal(answers_load_updates(c.p, "{\"block_resource_types\": {\"UserBlock\": {\"nme\": \"username\"}}}", &err), -1);
 	assert_string_equal(err.msg, "updates[\"block_resource_types\"][\"UserBlock\"][\"nme\"]: block 'UserBlock' has no "
-				     "resource type 'nme' that the model dropped");
+				     "resource type 'nme' that the model dropped (nor one that resource_types "
+				     "renames to it)");
 	assert_int_equal(answers_load_updates(c.p, "{\"resource_types\": {\"name\": \"username\"}}", &err), 0);
 	assert_true(plan_has_updates(c.p));
 	assert_int_equal(plan_count(c.p), 1);   /* only the confirmation */
