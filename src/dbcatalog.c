@@ -273,7 +273,15 @@ int dbcat_read(PGconn *conn, struct dm_catalog **out, struct cat_extra **extra,
 	}
 	int own_tx = PQtransactionStatus(conn) == PQTRANS_IDLE;
 	if (own_tx) {
-		PGresult *res = run(&r, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+		/* No JIT in our own transaction (PostgreSQL >= 11): the count
+		 * queries over the instance tables cost enough to be compiled
+		 * (jit_above_cost), and compiling them, every time, costs more
+		 * than it saves (tests/bench/catalogue: 1.75 s -> 1.23 s for the
+		 * value counts of 1,000,000 values). Same statement, no extra
+		 * round trip. */
+		PGresult *res = run(&r, PQserverVersion(conn) >= 110000
+				    ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off"
+				    : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 				    "the catalogue (starting a read-only transaction)");
 		if (!res)
 			goto fail_notx;

@@ -8,8 +8,9 @@
  * latter). No instance rows travel to the client.
  *
  * When the connection is idle, the queries run in one REPEATABLE READ, READ
- * ONLY transaction (one snapshot); inside a caller's transaction they run in
- * it.
+ * ONLY transaction (one snapshot) with JIT compilation off (SET LOCAL, same
+ * statement as the BEGIN); inside a caller's transaction they run in it, its
+ * settings untouched.
  *
  * The result follows every guarantee of catalog.h (sorted, unique, database
  * side). Ownership: *out is freed with dm_catalog_free, *extra (when asked

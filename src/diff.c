@@ -58,29 +58,38 @@ void dm_catalog_free(struct dm_catalog *c)
 	free(c);
 }
 
-struct dm_product *dm_find_product(const struct dm_catalog *c, const char *name)
-{
-	for (size_t i = 0; c && i < c->n_products; i++)
-		if (strcmp(c->products[i]->name, name) == 0)
-			return c->products[i];
-	return NULL;
-}
+/* The arrays of a catalogue are sorted by name whenever a loader handed it
+ * out (catalog.h) or cat_sort ran, but not while dm_add_* builds one. So a
+ * lookup tries a binary search first (on a sorted array it finds every name
+ * that is there, and it never returns a wrong element on an unsorted one)
+ * and only on a miss scans linearly: hits cost O(log n), and diff_compute,
+ * whose lookups are nearly all hits, is no longer quadratic (2,000 products
+ * and 5,000 blocks on both sides: 0.5 s before). */
+#define DEFINE_FIND(fn, type, arr, count)                                        \
+	type *fn(const struct dm_catalog *c, const char *name)                   \
+	{                                                                        \
+		if (!c)                                                          \
+			return NULL;                                             \
+		size_t lo = 0, hi = c->count;                                    \
+		while (lo < hi) {                                                \
+			size_t mid = lo + (hi - lo) / 2;                         \
+			int r = strcmp(c->arr[mid]->name, name);                 \
+			if (r == 0)                                              \
+				return c->arr[mid];                              \
+			if (r < 0)                                               \
+				lo = mid + 1;                                    \
+			else                                                     \
+				hi = mid;                                        \
+		}                                                                \
+		for (size_t i = 0; i < c->count; i++)                            \
+			if (strcmp(c->arr[i]->name, name) == 0)                  \
+				return c->arr[i];                                \
+		return NULL;                                                     \
+	}
 
-struct dm_block *dm_find_block(const struct dm_catalog *c, const char *name)
-{
-	for (size_t i = 0; c && i < c->n_blocks; i++)
-		if (strcmp(c->blocks[i]->name, name) == 0)
-			return c->blocks[i];
-	return NULL;
-}
-
-struct dm_resource_type *dm_find_resource_type(const struct dm_catalog *c, const char *name)
-{
-	for (size_t i = 0; c && i < c->n_resource_types; i++)
-		if (strcmp(c->resource_types[i]->name, name) == 0)
-			return c->resource_types[i];
-	return NULL;
-}
+DEFINE_FIND(dm_find_product, struct dm_product, products, n_products)
+DEFINE_FIND(dm_find_block, struct dm_block, blocks, n_blocks)
+DEFINE_FIND(dm_find_resource_type, struct dm_resource_type, resource_types, n_resource_types)
 
 const struct dm_fixed_input *dm_find_fixed_input(const struct dm_product *p, const char *name)
 {

@@ -92,7 +92,10 @@ void dm_block_add_child(struct dm_block *b, const char *child, const char *attr)
 struct dm_resource_type *dm_add_resource_type(struct dm_catalog *c, const char *name,
 					      const char *description);
 
-/* Lookups by name (linear; NULL when absent). */
+/* Lookups by name; NULL when absent. A binary search first (O(log n) for
+ * every name present in a sorted catalogue, as loaders and cat_sort leave
+ * it), then, on a miss, a linear scan (so unsorted catalogues being built
+ * with dm_add_* are still searched correctly). */
 struct dm_product *dm_find_product(const struct dm_catalog *c, const char *name);
 struct dm_block *dm_find_block(const struct dm_catalog *c, const char *name);
 struct dm_resource_type *dm_find_resource_type(const struct dm_catalog *c, const char *name);
