@@ -158,7 +158,8 @@ void wz_draw(struct wz *w)
 	/* the head may name its branch already ("9a31b6bf3e85 (data)") */
 	const char *hd = e->head ? e->head : "none";
 	char *label = e->branch ? xasprintf("(%s)", e->branch) : NULL;
-	char *head = label && !strstr(hd, label) ? xasprintf("%s %s", hd, label) : xstrdup(hd);
+	bool add = label && strcmp(hd, "none") != 0 && !strstr(hd, label);
+	char *head = add ? xasprintf("%s %s", hd, label) : xstrdup(hd);
 	free(label);
 	int fixed = 1 + 3 + 9 + 7 + ui_width(head) + 1;  /* "db ", "  models ", "  head " */
 	int avail = cols - fixed, dbw = ui_width(dbs), mw = ui_width(models);
