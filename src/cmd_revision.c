@@ -3,13 +3,11 @@
 #include "config.h"
 #include "commands.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli_common.h"
 #include "revgraph.h"

@@ -13,7 +13,7 @@ schema="$WFO_DATA/schema.sql"
 pg_start
 pg_newdb engine
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'pg_stop; rm -rf "$work"' EXIT   # pg_start's trap, kept
 q() { psql -X -q -At -c "$1"; }
 t_true "schema loads" psql -X -q -v ON_ERROR_STOP=1 -f "$schema" -o /dev/null
 t_true "catalogue loads" psql -X -q -v ON_ERROR_STOP=1 -f "$WFO_TOP_SRCDIR/tests/engine/seed.sql" -o /dev/null
