@@ -24,6 +24,8 @@ struct dm_product *cat_push_product(struct dm_catalog *c, const char *name,
 	if ((c->n_products & (c->n_products - 1)) == 0)
 		c->products = xrealloc(c->products, (c->n_products ? 2 * c->n_products : 1) *
 				       sizeof(*c->products));
+	if (c->n_products && strcmp(c->products[c->n_products - 1]->name, name) > 0)
+		c->unsorted |= DM_UNSORTED_PRODUCTS;
 	c->products[c->n_products++] = p;
 	return p;
 }
@@ -38,6 +40,8 @@ struct dm_block *cat_push_block(struct dm_catalog *c, const char *name,
 	if ((c->n_blocks & (c->n_blocks - 1)) == 0)
 		c->blocks = xrealloc(c->blocks, (c->n_blocks ? 2 * c->n_blocks : 1) *
 				     sizeof(*c->blocks));
+	if (c->n_blocks && strcmp(c->blocks[c->n_blocks - 1]->name, name) > 0)
+		c->unsorted |= DM_UNSORTED_BLOCKS;
 	c->blocks[c->n_blocks++] = b;
 	return b;
 }
@@ -52,6 +56,8 @@ struct dm_resource_type *cat_push_resource_type(struct dm_catalog *c, const char
 		c->resource_types = xrealloc(c->resource_types,
 					     (c->n_resource_types ? 2 * c->n_resource_types : 1) *
 					     sizeof(*c->resource_types));
+	if (c->n_resource_types && strcmp(c->resource_types[c->n_resource_types - 1]->name, name) > 0)
+		c->unsorted |= DM_UNSORTED_RESOURCE_TYPES;
 	c->resource_types[c->n_resource_types++] = r;
 	return r;
 }
@@ -143,6 +149,7 @@ void cat_sort(struct dm_catalog *c)
 		qsort(c->blocks, c->n_blocks, sizeof(*c->blocks), cmp_block);
 	if (c->n_resource_types > 1)
 		qsort(c->resource_types, c->n_resource_types, sizeof(*c->resource_types), cmp_rt);
+	c->unsorted = 0;
 	for (size_t i = 0; i < c->n_products; i++) {
 		struct dm_product *p = c->products[i];
 		if (p->n_fixed_inputs > 1)

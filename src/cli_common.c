@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ini.h"
+#include "revision.h"
 
 int cli_common_option(struct cli_common *cc, int opt, const char *optarg)
 {
@@ -85,18 +86,21 @@ int cli_common_finish(struct cli_common *cc, struct wfo_error *err)
 		if (u && *u)
 			cc->database_uri = xstrdup(u);
 	}
+	/* Alembic reads the folders in version_locations order (the heads are
+	 * listed in the order their files were read), so those come first; the
+	 * project folder follows when the ini does not name it. */
 	free(cc->project_version_dir);
 	cc->project_version_dir = xasprintf("%s/versions/schema", cc->migrations);
-	add_dir(cc, cc->project_version_dir);
 	if (vl && use_ini_locations) {
 		for (char *t = strtok(vl, " ,\n\t"); t; t = strtok(NULL, " ,\n\t"))
 			add_dir(cc, t);
 	}
+	add_dir(cc, cc->project_version_dir);
 	const char *extra = getenv("WFO_EXTRA_VERSION_LOCATIONS");
 	if (extra) {
 		char *x = xstrdup(extra);
 		char *save = NULL;
-		for (char *t = strtok_r(x, ":", &save); t; t = strtok_r(NULL, ":", &save))
+		for (char *t = strtok_r(x, ": \t", &save); t; t = strtok_r(NULL, ": \t", &save))
 			add_dir(cc, t);
 		free(x);
 	}
@@ -115,16 +119,85 @@ void cli_common_free(struct cli_common *cc)
 	memset(cc, 0, sizeof(*cc));
 }
 
-int cli_load_graph(const struct cli_common *cc, struct rev_graph **out,
-		   struct wfo_error *err)
+static int load_graph(const struct cli_common *cc, int flags, struct rev_graph **out,
+		      struct wfo_error *err)
 {
 	if (cc->version_dirs.n == 0)
 		return wfo_fail(err, WFO_IO, "%s: no such folder of revisions; run "
 				"'wfo-migrate init' or pass --migrations DIR",
 				cc->project_version_dir ? cc->project_version_dir
 							: "migrations/versions/schema");
-	return rev_graph_load((const char *const *)cc->version_dirs.v,
-			      cc->version_dirs.n, out, err);
+	return rev_graph_load_flags((const char *const *)cc->version_dirs.v,
+				    cc->version_dirs.n, flags, out, err);
+}
+
+int cli_load_graph(const struct cli_common *cc, struct rev_graph **out,
+		   struct wfo_error *err)
+{
+	return load_graph(cc, 0, out, err);
+}
+
+int cli_load_graph_headers(const struct cli_common *cc, struct rev_graph **out,
+			   struct wfo_error *err)
+{
+	return load_graph(cc, REV_PARSE_HEADERS, out, err);
+}
+
+static int in_package(const char *d)
+{
+	return strstr(d, "site-packages") || strstr(d, "dist-packages");
+}
+
+int cli_write_dir(const struct cli_common *cc, char **out, struct wfo_error *err)
+{
+	*out = NULL;
+	if (cc->project_version_dir && is_dir(cc->project_version_dir) &&
+	    access(cc->project_version_dir, W_OK) == 0) {
+		*out = xstrdup(cc->project_version_dir);
+		return 0;
+	}
+	for (size_t i = 0; i < cc->version_dirs.n; i++)
+		if (!in_package(cc->version_dirs.v[i]) && access(cc->version_dirs.v[i], W_OK) == 0) {
+			*out = xstrdup(cc->version_dirs.v[i]);
+			return 0;
+		}
+	return wfo_fail(err, WFO_IO, "%s: no such folder to write revisions into; run "
+			"'wfo-migrate init' or pass --migrations DIR",
+			cc->project_version_dir ? cc->project_version_dir
+						: "migrations/versions/schema");
+}
+
+int cli_load_for_write(const struct cli_common *cc, struct rev_graph **g, char **write_dir,
+		       struct wfo_error *err)
+{
+	*g = NULL;
+	if (write_dir && cli_write_dir(cc, write_dir, err) < 0)
+		return -1;
+	return rev_graph_load((const char *const *)cc->version_dirs.v, cc->version_dirs.n, g,
+			      err);
+}
+
+void cli_data_heads(const struct rev_graph *g, struct strvec *heads, int *has_label)
+{
+	*has_label = 0;
+	for (size_t i = 0; i < rev_graph_size(g) && !*has_label; i++)
+		if (sv_contains(&rev_graph_get(g, i)->labels, "data"))
+			*has_label = 1;
+	struct strvec all = STRVEC_INIT;
+	rev_graph_heads(g, &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (!*has_label || rev_graph_on_branch(g, all.v[i], "data"))
+			sv_push(heads, all.v[i]);
+	sv_free(&all);
+}
+
+void cli_taken_ids(const struct rev_graph *g, struct strvec *ids)
+{
+	for (size_t i = 0; i < rev_graph_size(g); i++)
+		sv_push(ids, rev_graph_get(g, i)->id);
+	const struct strvec *ext = rev_graph_external(g);
+	for (size_t i = 0; ext && i < ext->n; i++)
+		sv_push(ids, ext->v[i]);
 }
 
 int cli_report(const struct wfo_error *err)

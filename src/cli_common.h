@@ -53,11 +53,13 @@ int cli_common_option(struct cli_common *cc, int opt, const char *optarg);
 
 /* Fills the defaults: migrations from alembic.ini's script_location in the
  * current directory (%(here)s expanded) else "migrations"; database_uri
- * from $DATABASE_URI; version_dirs = MIGRATIONS/versions/schema, every
- * folder of alembic.ini's version_locations (space or comma separated; only
- * when --migrations was not given or names the same folder as
- * script_location), then $WFO_EXTRA_VERSION_LOCATIONS (colon separated);
- * only folders that exist, each once. -1 on a broken alembic.ini. */
+ * from $DATABASE_URI; version_dirs = every folder of alembic.ini's
+ * version_locations in their order (space or comma separated; only when
+ * --migrations was not given or names the same folder as script_location),
+ * then MIGRATIONS/versions/schema, then $WFO_EXTRA_VERSION_LOCATIONS (space
+ * or colon separated); only folders that exist, each once (Alembic's
+ * reading order, which decides the order of the heads). -1 on a broken
+ * alembic.ini. */
 int cli_common_finish(struct cli_common *cc, struct wfo_error *err);
 void cli_common_free(struct cli_common *cc);
 
@@ -65,6 +67,32 @@ void cli_common_free(struct cli_common *cc);
  * exists, naming the project folder and how to create it. */
 int cli_load_graph(const struct cli_common *cc, struct rev_graph **out,
 		   struct wfo_error *err);
+/* Same for the commands that only show the graph (heads, history,
+ * current): the bodies of upgrade()/downgrade() are not analysed. */
+int cli_load_graph_headers(const struct cli_common *cc, struct rev_graph **out,
+			   struct wfo_error *err);
+
+/* The folder new revision files go into (revision, merge): the project's
+ * MIGRATIONS/versions/schema when it is writable, else the first writable
+ * version folder that is not inside an installed Python package
+ * (site-packages, dist-packages). *out is a new string; -1 (WFO_IO) when
+ * there is none, naming the project folder and how to create it. */
+int cli_write_dir(const struct cli_common *cc, char **out, struct wfo_error *err);
+
+/* For the commands that write revisions (revision, merge): the folder to
+ * write into as cli_write_dir (write_dir NULL: not wanted), then the graph
+ * of the version folders that exist - an empty graph when none does. */
+int cli_load_for_write(const struct cli_common *cc, struct rev_graph **g, char **write_dir,
+		       struct wfo_error *err);
+
+/* The heads of the data branch (revisions carrying the 'data' label, own or
+ * inherited along down_revision), in Alembic's head order, appended to
+ * heads; all heads when no revision has the label (*has_label then 0). */
+void cli_data_heads(const struct rev_graph *g, struct strvec *heads, int *has_label);
+
+/* Every id a new revision must not take: the graph's revisions and the
+ * external ones they name. Appended to ids. */
+void cli_taken_ids(const struct rev_graph *g, struct strvec *ids);
 
 /* Prints "wfo-migrate: <msg>" to stderr and returns the exit code of
  * err->status. */

@@ -60,7 +60,7 @@ int cmd_current(int argc, char **argv)
 	struct rev_graph *g = NULL;
 	PGconn *conn = NULL;
 	struct strvec cur = STRVEC_INIT;
-	if (cli_common_finish(&cc, &err) < 0 || cli_load_graph(&cc, &g, &err) < 0 ||
+	if (cli_common_finish(&cc, &err) < 0 || cli_load_graph_headers(&cc, &g, &err) < 0 ||
 	    db_connect(cc.database_uri, &conn, &err) < 0 ||
 	    db_read_versions(conn, &cur, NULL, &err) < 0) {
 		fprintf(stderr, "wfo-migrate current: %s\n", err.msg);
@@ -76,7 +76,8 @@ int cmd_current(int argc, char **argv)
 			free(u);
 		}
 		rev_format_current(g, &cur, verbose, &out);
-		fputs(sb_str(&out), stdout);   /* out.buf is NULL when empty */
+		if (out.len)   /* nothing current: out.buf is still NULL */
+			fwrite(out.buf, 1, out.len, stdout);
 		sb_free(&out);
 	}
 	db_close(conn);

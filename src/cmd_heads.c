@@ -55,7 +55,7 @@ int cmd_heads(int argc, char **argv)
 		return 2;
 	}
 	struct rev_graph *g = NULL;
-	if (cli_common_finish(&cc, &err) < 0 || cli_load_graph(&cc, &g, &err) < 0) {
+	if (cli_common_finish(&cc, &err) < 0 || cli_load_graph_headers(&cc, &g, &err) < 0) {
 		cli_common_free(&cc);
 		return cli_report(&err);
 	}

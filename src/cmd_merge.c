@@ -8,17 +8,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli_common.h"
 #include "revgraph.h"
 #include "revid.h"
 #include "revwrite.h"
 #include "util.h"
 #include "wfo_error.h"
 
-/* In cmd_revision.c. */
-int files_project(const char *migrations, struct strvec *dirs, char **write_dir,
-		  struct wfo_error *err);
-int files_data_heads(const struct rev_graph *g, struct strvec *heads, int *has_label);
-void files_taken_ids(const struct rev_graph *g, struct strvec *ids);
 
 static void merge_usage(FILE *out)
 {
@@ -35,20 +31,21 @@ static void merge_usage(FILE *out)
 static int do_merge(char **revs, int nrevs, const char *message, const char *migrations,
 		    struct wfo_error *err)
 {
-	struct strvec dirs = STRVEC_INIT, taken = STRVEC_INIT;
+	struct cli_common cc = CLI_COMMON_INIT;
+	struct strvec taken = STRVEC_INIT;
 	struct rev_graph *g = NULL;
 	struct revwrite rw = { 0 };
 	char *dir = NULL, *path = NULL;
 	char id[13];
 	int rc = -1, has_data;
 
-	if (files_project(migrations, &dirs, &dir, err) < 0)
+	if (migrations)
+		cli_common_option(&cc, CLI_OPT_MIGRATIONS, migrations);
+	if (cli_common_finish(&cc, err) < 0 || cli_load_for_write(&cc, &g, &dir, err) < 0)
 		goto out;
-	if (rev_graph_load((const char *const *)dirs.v, dirs.n, &g, err) < 0)
-		goto out;
-	files_taken_ids(g, &taken);
+	cli_taken_ids(g, &taken);
 	if (nrevs == 0) {
-		files_data_heads(g, &rw.down, &has_data);
+		cli_data_heads(g, &rw.down, &has_data);
 	} else {
 		for (int i = 0; i < nrevs; i++) {
 			struct strvec res = STRVEC_INIT;
@@ -82,7 +79,7 @@ out:
 	free(path);
 	free(dir);
 	sv_free(&rw.down);
-	sv_free(&dirs);
+	cli_common_free(&cc);
 	sv_free(&taken);
 	if (g)
 		rev_graph_free(g);

@@ -32,9 +32,7 @@
 #include "wfo_error.h"
 #include "wizard.h"
 
-/* From cmd_revision.c and cmd_upgrade.c. */
-int files_data_heads(const struct rev_graph *g, struct strvec *heads, int *has_label);
-void files_taken_ids(const struct rev_graph *g, struct strvec *ids);
+/* From cmd_upgrade.c. */
 int migrate_cli(int argc, char **argv, int upgrade);
 
 static void mdm_usage(FILE *out)
@@ -101,16 +99,9 @@ static int target_prepare(const struct cli_common *cc, PGconn *conn, struct rev_
 	struct rev_graph *g = NULL;
 	struct strvec heads = STRVEC_INIT, all = STRVEC_INIT, taken = STRVEC_INIT;
 	int has_data = 0, rc = -1;
-	if (access(cc->project_version_dir, W_OK) != 0) {
-		wfo_fail(err, WFO_IO, "%s: no such folder to write the revision into; run "
-			 "'wfo-migrate init' first, or name the migrations folder with --migrations DIR",
-			 cc->project_version_dir);
+	if (cli_load_for_write(cc, &g, &t->dir, err) < 0)
 		goto out;
-	}
-	t->dir = xstrdup(cc->project_version_dir);
-	if (rev_graph_load((const char *const *)cc->version_dirs.v, cc->version_dirs.n, &g, err) < 0)
-		goto out;
-	files_data_heads(g, &heads, &has_data);
+	cli_data_heads(g, &heads, &has_data);
 	if (has_data) {
 		if (heads.n != 1) {
 			char *h = join(&heads);
@@ -144,7 +135,7 @@ static int target_prepare(const struct cli_common *cc, PGconn *conn, struct rev_
 		}
 		t->head = xstrdup("none");
 	}
-	files_taken_ids(g, &taken);
+	cli_taken_ids(g, &taken);
 	if (revid_new(t->id, &taken, err) < 0)
 		goto out;
 	rc = 0;
@@ -220,7 +211,8 @@ struct progress_ctx {
 static void on_progress(void *ctx, size_t done, size_t total, const struct rev_step *step)
 {
 	struct progress_ctx *p = ctx;
-	char *what = migrate_step_text(step);
+	/* setup statements (alembic_version) belong to no step */
+	char *what = step ? migrate_step_text(step) : xstrdup("preparing alembic_version");
 	p->fn(p->ui, done, total, what);
 	free(what);
 }

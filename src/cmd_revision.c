@@ -11,17 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_common.h"
 #include "revgraph.h"
 #include "revid.h"
 #include "revwrite.h"
 #include "util.h"
 #include "wfo_error.h"
-
-/* Shared with cmd_merge.c (declared there too). */
-int files_project(const char *migrations, struct strvec *dirs, char **write_dir,
-		  struct wfo_error *err);
-int files_data_heads(const struct rev_graph *g, struct strvec *heads, int *has_label);
-void files_taken_ids(const struct rev_graph *g, struct strvec *ids);
 
 static void rev_usage(FILE *out)
 {
@@ -38,169 +33,26 @@ static void rev_usage(FILE *out)
 		"  -h, --help             show this help\n");
 }
 
-static char *ini_value(const char *ini, const char *key)
-{
-	/* key = value in [alembic]; continuation lines are not used there. */
-	int in = 0;
-	const char *p = ini;
-	size_t kl = strlen(key);
-	while (*p) {
-		const char *e = strchr(p, '\n');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
-			n--;
-		if (n && p[0] == '[')
-			in = n == 9 && !strncmp(p, "[alembic]", 9);
-		else if (in && n > kl && !strncmp(p, key, kl) && strchr(" =", p[kl])) {
-			const char *v = p + kl;
-			while (*v == ' ')
-				v++;
-			if (*v == '=') {
-				v++;
-				while (*v == ' ')
-					v++;
-				return xstrndup(v, (size_t)(p + n - v));
-			}
-		}
-		if (!e)
-			break;
-		p = e + 1;
-	}
-	return NULL;
-}
-
-static char *subst_here(const char *v, const char *here)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *q;
-	sb_add(&sb, "");
-	while ((q = strstr(v, "%(here)s"))) {
-		sb_addn(&sb, v, (size_t)(q - v));
-		sb_add(&sb, here);
-		v = q + 8;
-	}
-	sb_add(&sb, v);
-	return sb_detach(&sb);
-}
-
-static int in_package(const char *d)
-{
-	return strstr(d, "site-packages") || strstr(d, "dist-packages");
-}
-
-int files_project(const char *migrations, struct strvec *dirs, char **write_dir,
-		  struct wfo_error *err)
-{
-	char here[4096];
-	if (!getcwd(here, sizeof here))
-		return wfo_fail(err, WFO_IO, "cannot read the current directory: %s", strerror(errno));
-	char *ini = read_file("alembic.ini", NULL);
-	char *mig = migrations ? xstrdup(migrations) : NULL;
-	if (!mig && ini) {
-		char *v = ini_value(ini, "script_location");
-		if (v) {
-			mig = subst_here(v, here);
-			free(v);
-		}
-	}
-	if (!mig)
-		mig = xstrdup("migrations");
-	char *own = xasprintf("%s/versions/schema", mig);
-	sv_push(dirs, own);
-	if (ini && !migrations) {
-		char *v = ini_value(ini, "version_locations");
-		if (v) {
-			char *s = subst_here(v, here), *save = NULL;
-			for (char *t = strtok_r(s, " ,", &save); t; t = strtok_r(NULL, " ,", &save))
-				if (!sv_contains(dirs, t) && strcmp(t, own))
-					sv_push(dirs, t);
-			free(s);
-			free(v);
-		}
-	}
-	const char *extra = getenv("WFO_EXTRA_VERSION_LOCATIONS");
-	if (extra) {
-		char *s = xstrdup(extra), *save = NULL;
-		for (char *t = strtok_r(s, " ", &save); t; t = strtok_r(NULL, " ", &save))
-			if (!sv_contains(dirs, t))
-				sv_push(dirs, t);
-		free(s);
-	}
-	if (write_dir) {
-		*write_dir = NULL;
-		for (size_t i = 0; i < dirs->n && !*write_dir; i++)
-			if (!in_package(dirs->v[i]) && access(dirs->v[i], W_OK) == 0)
-				*write_dir = xstrdup(dirs->v[i]);
-		if (!*write_dir) {
-			wfo_fail(err, WFO_IO, "%s: no such folder to write revisions into; run "
-				 "'wfo-migrate init' or pass --migrations DIR", own);
-			free(own);
-			free(mig);
-			free(ini);
-			return -1;
-		}
-	}
-	free(own);
-	free(mig);
-	free(ini);
-	return 0;
-}
-
-static int on_branch(const struct rev_graph *g, const char *id, const char *label, int depth)
-{
-	const struct revision *r = rev_graph_lookup(g, id);
-	if (!r || depth > 100000)
-		return 0;
-	if (sv_contains(&r->labels, label))
-		return 1;
-	for (size_t i = 0; i < r->down.n; i++)
-		if (on_branch(g, r->down.v[i], label, depth + 1))
-			return 1;
-	return 0;
-}
-
-int files_data_heads(const struct rev_graph *g, struct strvec *heads, int *has_label)
-{
-	*has_label = 0;
-	for (size_t i = 0; i < rev_graph_size(g); i++)
-		if (sv_contains(&rev_graph_get(g, i)->labels, "data"))
-			*has_label = 1;
-	struct strvec all = STRVEC_INIT;
-	rev_graph_heads(g, &all);
-	for (size_t i = 0; i < all.n; i++)
-		if (!*has_label || on_branch(g, all.v[i], "data", 0))
-			sv_push(heads, all.v[i]);
-	sv_free(&all);
-	return 0;
-}
-
-void files_taken_ids(const struct rev_graph *g, struct strvec *ids)
-{
-	for (size_t i = 0; i < rev_graph_size(g); i++)
-		sv_push(ids, rev_graph_get(g, i)->id);
-	const struct strvec *ext = rev_graph_external(g);
-	for (size_t i = 0; ext && i < ext->n; i++)
-		sv_push(ids, ext->v[i]);
-}
-
 static int do_revision(const char *message, const char *head, const char *version_path,
 		       const char *migrations, struct wfo_error *err)
 {
-	struct strvec dirs = STRVEC_INIT, taken = STRVEC_INIT, heads = STRVEC_INIT;
+	struct cli_common cc = CLI_COMMON_INIT;
+	struct strvec taken = STRVEC_INIT, heads = STRVEC_INIT;
 	struct rev_graph *g = NULL;
 	char *dir = NULL, *path = NULL;
 	struct revwrite rw = { 0 };
 	char id[13];
 	int rc = -1, has_data;
 
-	if (files_project(migrations, &dirs, version_path ? NULL : &dir, err) < 0)
+	if (migrations)
+		cli_common_option(&cc, CLI_OPT_MIGRATIONS, migrations);
+	if (cli_common_finish(&cc, err) < 0 ||
+	    cli_load_for_write(&cc, &g, version_path ? NULL : &dir, err) < 0)
 		goto out;
 	if (version_path)
 		dir = xstrdup(version_path);
-	if (rev_graph_load((const char *const *)dirs.v, dirs.n, &g, err) < 0)
-		goto out;
-	files_taken_ids(g, &taken);
-	files_data_heads(g, &heads, &has_data);
+	cli_taken_ids(g, &taken);
+	cli_data_heads(g, &heads, &has_data);
 	clock_gettime(CLOCK_REALTIME, &rw.created);
 
 	if (!has_data && (!head || !strcmp(head, "data@head"))) {
@@ -281,7 +133,7 @@ out:
 	free(path);
 	free(dir);
 	sv_free(&rw.down);
-	sv_free(&dirs);
+	cli_common_free(&cc);
 	sv_free(&taken);
 	sv_free(&heads);
 	if (g)

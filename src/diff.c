@@ -59,13 +59,13 @@ void dm_catalog_free(struct dm_catalog *c)
 }
 
 /* The arrays of a catalogue are sorted by name whenever a loader handed it
- * out (catalog.h) or cat_sort ran, but not while dm_add_* builds one. So a
- * lookup tries a binary search first (on a sorted array it finds every name
- * that is there, and it never returns a wrong element on an unsorted one)
- * and only on a miss scans linearly: hits cost O(log n), and diff_compute,
- * whose lookups are nearly all hits, is no longer quadratic (2,000 products
- * and 5,000 blocks on both sides: 0.5 s before). */
-#define DEFINE_FIND(fn, type, arr, count)                                        \
+ * out (catalog.h) or cat_sort ran; while dm_add_* / cat_push_* build one,
+ * an append out of order marks the array unsorted. A lookup is a binary
+ * search (it never returns a wrong element, sorted or not), and only in an
+ * array marked unsorted a miss is followed by a linear scan: in a sorted
+ * catalogue hits and misses cost O(log n), so neither diff_compute nor
+ * plan.c is quadratic (2,000 products and 5,000 blocks: 0.5 s before). */
+#define DEFINE_FIND(fn, type, arr, count, bit)                                      \
 	type *fn(const struct dm_catalog *c, const char *name)                   \
 	{                                                                        \
 		if (!c)                                                          \
@@ -81,15 +81,16 @@ void dm_catalog_free(struct dm_catalog *c)
 			else                                                     \
 				hi = mid;                                        \
 		}                                                                \
-		for (size_t i = 0; i < c->count; i++)                            \
+		for (size_t i = 0; (c->unsorted & (bit)) && i < c->count; i++)   \
 			if (strcmp(c->arr[i]->name, name) == 0)                  \
 				return c->arr[i];                                \
 		return NULL;                                                     \
 	}
 
-DEFINE_FIND(dm_find_product, struct dm_product, products, n_products)
-DEFINE_FIND(dm_find_block, struct dm_block, blocks, n_blocks)
-DEFINE_FIND(dm_find_resource_type, struct dm_resource_type, resource_types, n_resource_types)
+DEFINE_FIND(dm_find_product, struct dm_product, products, n_products, DM_UNSORTED_PRODUCTS)
+DEFINE_FIND(dm_find_block, struct dm_block, blocks, n_blocks, DM_UNSORTED_BLOCKS)
+DEFINE_FIND(dm_find_resource_type, struct dm_resource_type, resource_types, n_resource_types,
+	    DM_UNSORTED_RESOURCE_TYPES)
 
 const struct dm_fixed_input *dm_find_fixed_input(const struct dm_product *p, const char *name)
 {
@@ -127,6 +128,8 @@ struct dm_product *dm_add_product(struct dm_catalog *c, const char *name, const 
 	p->description = dup_or_null(description);
 	p->tag = dup_or_null(tag);
 	c->products = xrealloc(c->products, (c->n_products + 1) * sizeof(*c->products));
+	if (c->n_products && strcmp(c->products[c->n_products - 1]->name, name) > 0)
+		c->unsorted |= DM_UNSORTED_PRODUCTS;
 	c->products[c->n_products++] = p;
 	return p;
 }
@@ -158,6 +161,8 @@ struct dm_block *dm_add_block(struct dm_catalog *c, const char *name, const char
 	b->description = dup_or_null(description);
 	b->tag = dup_or_null(tag);
 	c->blocks = xrealloc(c->blocks, (c->n_blocks + 1) * sizeof(*c->blocks));
+	if (c->n_blocks && strcmp(c->blocks[c->n_blocks - 1]->name, name) > 0)
+		c->unsorted |= DM_UNSORTED_BLOCKS;
 	c->blocks[c->n_blocks++] = b;
 	return b;
 }
@@ -193,6 +198,8 @@ struct dm_resource_type *dm_add_resource_type(struct dm_catalog *c, const char *
 	r->description = dup_or_null(description);
 	c->resource_types = xrealloc(c->resource_types,
 				     (c->n_resource_types + 1) * sizeof(*c->resource_types));
+	if (c->n_resource_types && strcmp(c->resource_types[c->n_resource_types - 1]->name, name) > 0)
+		c->unsorted |= DM_UNSORTED_RESOURCE_TYPES;
 	c->resource_types[c->n_resource_types++] = r;
 	return r;
 }

@@ -73,7 +73,14 @@ struct dm_catalog {
 	size_t n_blocks;
 	struct dm_resource_type **resource_types;
 	size_t n_resource_types;
+	/* DM_UNSORTED_* bits: an array got a name out of order while being
+	 * built (dm_add_*, cat_push_*); cat_sort clears them. Lookups are
+	 * binary searches, and scan linearly only on a miss in such an array. */
+	unsigned unsorted;
 };
+#define DM_UNSORTED_PRODUCTS 1u
+#define DM_UNSORTED_BLOCKS 2u
+#define DM_UNSORTED_RESOURCE_TYPES 4u
 
 struct dm_catalog *dm_catalog_new(void);
 void dm_catalog_free(struct dm_catalog *c);
@@ -92,10 +99,10 @@ void dm_block_add_child(struct dm_block *b, const char *child, const char *attr)
 struct dm_resource_type *dm_add_resource_type(struct dm_catalog *c, const char *name,
 					      const char *description);
 
-/* Lookups by name; NULL when absent. A binary search first (O(log n) for
- * every name present in a sorted catalogue, as loaders and cat_sort leave
- * it), then, on a miss, a linear scan (so unsorted catalogues being built
- * with dm_add_* are still searched correctly). */
+/* Lookups by name; NULL when absent. A binary search (O(log n), hits and
+ * misses alike, in a sorted catalogue, as loaders and cat_sort leave it);
+ * an array marked unsorted is scanned linearly after a miss, so catalogues
+ * being built with dm_add_* are still searched correctly. */
 struct dm_product *dm_find_product(const struct dm_catalog *c, const char *name);
 struct dm_block *dm_find_block(const struct dm_catalog *c, const char *name);
 struct dm_resource_type *dm_find_resource_type(const struct dm_catalog *c, const char *name);

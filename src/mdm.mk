@@ -18,7 +18,7 @@ TESTS += tests/unit/test_mdm
 # diff and migrate-domain-models: models + catalogue + diff (mdm_session),
 # the non-screen drivers (mdm_drive), the commands.
 src_libwfo_a_SOURCES += src/mdm_session.c src/mdm_session.h src/mdm_drive.c src/mdm_drive.h
-src_wfo_migrate_SOURCES += src/cmd_diff.c src/cmd_migrate_domain_models.c ui/wizard.h ui/wizard_none.c
+src_wfo_migrate_SOURCES += src/cmd_diff.c src/cmd_migrate_domain_models.c ui/wizard.h
 TESTS += tests/mdm/cli.sh
 EXTRA_DIST += tests/mdm/cli.sh
 check_PROGRAMS += tests/unit/test_mdm_drive

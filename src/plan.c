@@ -100,36 +100,64 @@ static ssize_t sv_index(const struct strvec *sv, const char *s)
 	return -1;
 }
 
+/* Answers are kept sorted by key path (strcmp): a rebuild looks up one
+ * answer per question, so lookups must not be linear. Returns the index of
+ * key, or the insertion point with *found false. */
+static size_t answer_slot(const struct plan *p, const char *key, bool *found)
+{
+	size_t lo = 0, hi = p->ans_key.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(p->ans_key.v[mid], key);
+		if (c == 0) {
+			*found = true;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = false;
+	return lo;
+}
+
 const char *plan_get_answer(const struct plan *p, const char *key)
 {
-	ssize_t i = sv_index(&p->ans_key, key);
-	return i < 0 ? NULL : p->ans_val.v[i];
+	bool found;
+	size_t i = answer_slot(p, key, &found);
+	return found ? p->ans_val.v[i] : NULL;
 }
 
 static void rebuild(struct plan *p);
 
 static void set_answer_raw(struct plan *p, const char *key, const char *value)
 {
-	ssize_t i = sv_index(&p->ans_key, key);
-	if (i >= 0) {
+	bool found;
+	size_t i = answer_slot(p, key, &found);
+	if (found) {
 		free(p->ans_val.v[i]);
 		if (value) {
 			p->ans_val.v[i] = xstrdup(value);
 			return;
 		}
 		free(p->ans_key.v[i]);
-		for (size_t j = (size_t)i + 1; j < p->ans_key.n; j++) {
-			p->ans_key.v[j - 1] = p->ans_key.v[j];
-			p->ans_val.v[j - 1] = p->ans_val.v[j];
-		}
+		memmove(&p->ans_key.v[i], &p->ans_key.v[i + 1], (p->ans_key.n - i - 1) * sizeof(char *));
+		memmove(&p->ans_val.v[i], &p->ans_val.v[i + 1], (p->ans_val.n - i - 1) * sizeof(char *));
 		p->ans_key.n--;
 		p->ans_val.n--;
 		return;
 	}
 	if (!value)
 		return;
+	/* push at the end, then move into place */
 	sv_push(&p->ans_key, key);
 	sv_push(&p->ans_val, value);
+	char *k = p->ans_key.v[p->ans_key.n - 1], *v = p->ans_val.v[p->ans_val.n - 1];
+	memmove(&p->ans_key.v[i + 1], &p->ans_key.v[i], (p->ans_key.n - 1 - i) * sizeof(char *));
+	memmove(&p->ans_val.v[i + 1], &p->ans_val.v[i], (p->ans_val.n - 1 - i) * sizeof(char *));
+	p->ans_key.v[i] = k;
+	p->ans_val.v[i] = v;
 }
 
 void plan_set_answer(struct plan *p, const char *key, const char *value)
@@ -299,6 +327,20 @@ bool changeset_is_empty(const struct changeset *cs)
 	       !cs->create_blocks.n && !cs->delete_blocks.n && !cs->default_values.n;
 }
 
+/* The first row of r (sorted by cs_rows_sort) whose a is not below a. */
+static size_t rows_lower_bound(const struct cs_rows *r, const char *a)
+{
+	size_t lo = 0, hi = r->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(r->v[mid].a, a) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* §3.6: whether block b has or will have instances; *impact = how many
  * (db count, else the parents' / products' figures). depth guards cycles
  * (reference defect 17). */
@@ -314,9 +356,12 @@ static bool has_instances(const struct plan *p, const struct changeset *cs, cons
 		return true;
 	}
 	bool any_parent = false, yes = false;
-	for (size_t i = 0; i < cs->create_block_relations.n; i++) {
+	for (size_t i = rows_lower_bound(&cs->create_block_relations, b);
+	     i < cs->create_block_relations.n; i++) {
 		const struct cs_row *r = &cs->create_block_relations.v[i];
-		if (strcmp(r->a, b) != 0 || strcmp(r->b, b) == 0)
+		if (strcmp(r->a, b) != 0)
+			break;
+		if (strcmp(r->b, b) == 0)
 			continue;
 		any_parent = true;
 		long n;
@@ -327,10 +372,11 @@ static bool has_instances(const struct plan *p, const struct changeset *cs, cons
 	}
 	if (any_parent)
 		return yes;
-	for (size_t i = 0; i < cs->create_product_blocks_rel.n; i++) {
+	for (size_t i = rows_lower_bound(&cs->create_product_blocks_rel, b);
+	     i < cs->create_product_blocks_rel.n; i++) {
 		const struct cs_row *r = &cs->create_product_blocks_rel.v[i];
 		if (strcmp(r->a, b) != 0)
-			continue;
+			break;
 		const struct dm_product *dp = dm_find_product(p->db, r->b);
 		if (dp && dp->subscriptions > 0) {
 			yes = true;

@@ -7,8 +7,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "revgraph_int.h"
 
@@ -177,6 +179,51 @@ int rev_graph_add(struct rev_graph *g, struct revision *r, struct wfo_error *err
 	return 0;
 }
 
+/* The whole of file name in the open folder dfd into buf (replacing what
+ * it held): openat, reads, close - for a regular file (the folder's d_type
+ * says so) a read shorter than asked is its end, so most files take one
+ * read and no stat. -1 with errno on failure. */
+static int read_at(int dfd, const char *name, int regular, struct strbuf *buf)
+{
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	sb_reset(buf);
+	for (;;) {
+		size_t want = buf->cap > buf->len + 1 + 4096 ? buf->cap - buf->len - 1 : 65536;
+		sb_grow(buf, want);
+		ssize_t n = read(fd, buf->buf + buf->len, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		buf->len += (size_t)n;
+		if (n == 0 || (regular && (size_t)n < want))
+			break;
+	}
+	close(fd);
+	sb_grow(buf, 0);
+	buf->buf[buf->len] = '\0';
+	return 0;
+}
+
+/* dir/name (without a second slash when dir ends in one). */
+static char *join_path(const char *dir, size_t dl, const char *name)
+{
+	int slash = dl && dir[dl - 1] == '/';
+	size_t nl = strlen(name);
+	char *p = xmalloc(dl + !slash + nl + 1);
+	memcpy(p, dir, dl);
+	if (!slash)
+		p[dl] = '/';
+	memcpy(p + dl + !slash, name, nl + 1);
+	return p;
+}
+
 static int is_py_file(const char *name)
 {
 	size_t n = strlen(name);
@@ -187,8 +234,18 @@ static int is_py_file(const char *name)
 int rev_graph_load(const char *const *dirs, size_t ndirs,
 		   struct rev_graph **out, struct wfo_error *err)
 {
+	return rev_graph_load_flags(dirs, ndirs, 0, out, err);
+}
+
+int rev_graph_load_flags(const char *const *dirs, size_t ndirs, int flags,
+			 struct rev_graph **out, struct wfo_error *err)
+{
 	struct rev_graph *g = rev_graph_new();
+	/* real paths of the files read (Alembic skips a file it meets again
+	 * through another folder or a symlink) */
 	struct strvec seen = STRVEC_INIT;
+	struct rg_map seen_map = { 0 };
+	struct strbuf text = STRBUF_INIT;   /* one buffer for every file */
 	for (size_t d = 0; d < ndirs; d++) {
 		DIR *dh = opendir(dirs[d]);
 		if (!dh) {
@@ -196,38 +253,56 @@ int rev_graph_load(const char *const *dirs, size_t ndirs,
 				continue;  /* Alembic skips folders that do not exist */
 			int e = errno;
 			sv_free(&seen);
+			free(seen_map.s);
 			rev_graph_free(g);
 			return wfo_fail(err, WFO_IO, "%s: cannot list the version folder: %s",
 					dirs[d], strerror(e));
 		}
 		size_t dl = strlen(dirs[d]);
-		int slash = dl && dirs[d][dl - 1] == '/';
+		/* the folder resolved once: a regular file's real path is then
+		 * that folder and its name */
+		char *realdir = realpath(dirs[d], NULL);
+		size_t rl = realdir ? strlen(realdir) : 0;
 		struct dirent *de;
 		while ((de = readdir(dh)) != NULL) {
 			if (!is_py_file(de->d_name))
 				continue;
-			char *path = xasprintf("%s%s%s", dirs[d], slash ? "" : "/", de->d_name);
-			char *real = realpath(path, NULL);
-			if (real && sv_contains(&seen, real)) {
+			char *path = join_path(dirs[d], dl, de->d_name);
+			char *real = realdir && de->d_type == DT_REG
+				     ? join_path(realdir, rl, de->d_name) : realpath(path, NULL);
+			if (real && rg_map_get(&seen_map, real) >= 0) {
 				free(real);
 				free(path);
 				continue;  /* the same file through two folders */
 			}
-			if (real)
+			if (real) {
 				sv_push_owned(&seen, real);
+				map_put(&seen_map, real, seen.n - 1);
+			}
 			struct revision *r = NULL;
-			if (rev_parse_file(path, &r, err) < 0 || rev_graph_add(g, r, err) < 0) {
+			int bad = read_at(dirfd(dh), de->d_name, de->d_type == DT_REG, &text) < 0;
+			if (bad)
+				wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, strerror(errno));
+			else
+				bad = rev_parse_buffer_flags(path, text.buf, text.len, flags, &r, err) < 0;
+			if (bad || rev_graph_add(g, r, err) < 0) {
+				sb_free(&text);
 				free(path);
+				free(realdir);
 				closedir(dh);
 				sv_free(&seen);
+				free(seen_map.s);
 				rev_graph_free(g);
 				return -1;
 			}
 			free(path);
 		}
+		free(realdir);
 		closedir(dh);
 	}
 	sv_free(&seen);
+	free(seen_map.s);
+	sb_free(&text);
 	if (rev_graph_finish(g, err) < 0) {
 		rev_graph_free(g);
 		return -1;
@@ -255,6 +330,21 @@ const struct revision *rev_graph_lookup(const struct rev_graph *g, const char *i
 const struct strvec *rev_graph_external(const struct rev_graph *g)
 {
 	return &g->external;
+}
+
+int rev_graph_on_branch(const struct rev_graph *g, const char *id, const char *label)
+{
+	long x = rg_map_get(&g->ids, id);
+	if (x < 0)
+		return 0;
+	size_t t = (size_t)x;
+	char *set = rg_set_new(g);
+	rg_ancestors(g, &t, 1, 0, set);
+	int on = 0;
+	for (size_t i = 0; i < g->n && !on; i++)
+		on = set[i] && sv_contains(&g->nodes[i].r->labels, label);
+	free(set);
+	return on;
 }
 
 /* Index of a depends_on entry: id, branch label, or unique prefix of an id

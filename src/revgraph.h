@@ -23,6 +23,10 @@ struct rev_graph;
  * labels, cycles. */
 int rev_graph_load(const char *const *dirs, size_t ndirs,
 		   struct rev_graph **out, struct wfo_error *err);
+/* Same with rev_parse_file_flags flags (REV_PARSE_HEADERS for heads,
+ * history and current). */
+int rev_graph_load_flags(const char *const *dirs, size_t ndirs, int flags,
+			 struct rev_graph **out, struct wfo_error *err);
 
 /* Building by hand (tests, generated folders): add takes ownership. */
 struct rev_graph *rev_graph_new(void);
@@ -42,6 +46,11 @@ const struct strvec *rev_graph_external(const struct rev_graph *g);
 /* Revisions that no other revision names as down_revision, in Alembic's
  * order. */
 void rev_graph_heads(const struct rev_graph *g, struct strvec *out);
+
+/* 1 when revision id or one of its ancestors along down_revision declares
+ * label in its branch_labels (id is on that branch), else 0 (also for an
+ * unknown id). */
+int rev_graph_on_branch(const struct rev_graph *g, const char *id, const char *label);
 
 /* Resolves a command-line identifier: a full id, a unique prefix, head,
  * heads, base, LABEL@head, LABEL@base, LABEL@REV, +N, -N, REV+N, REV-N,

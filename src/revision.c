@@ -24,6 +24,9 @@ struct tok {
 	size_t n;
 	int line;
 	/* T_STRING */
+	const char *body; /* between the quotes, decoded on first use (tok_decode) */
+	size_t blen;
+	int raw, decoded;
 	char *val;       /* decoded value (NULL when it cannot be decoded) */
 	size_t vlen;
 	int bytes, fstr;
@@ -43,6 +46,10 @@ struct pyfile {
 	size_t nt, ct;
 	struct lline *l;
 	size_t nl, cl;
+	/* REV_PARSE_HEADERS: the tokens of indented lines (function bodies) are
+	 * scanned (strings, brackets, line numbers) but not kept */
+	int skim, skip;
+	struct tok scratch;
 };
 
 static void pf_free(struct pyfile *pf)
@@ -58,8 +65,10 @@ static void pf_free(struct pyfile *pf)
 
 static struct tok *push_tok(struct pyfile *pf, enum tok_kind k, const char *s, size_t n, int line)
 {
+	if (pf->skip)
+		return &pf->scratch;   /* not kept: nothing reads it */
 	if (pf->nt == pf->ct) {
-		pf->ct = pf->ct ? pf->ct * 2 : 256;
+		pf->ct = pf->ct ? pf->ct * 2 : 64;
 		pf->t = xrealloc(pf->t, pf->ct * sizeof(*pf->t));
 	}
 	struct tok *t = &pf->t[pf->nt++];
@@ -115,6 +124,12 @@ static void add_utf8(struct strbuf *sb, unsigned long cp)
 /* Decodes the body of a literal (between the quotes) as Python does. */
 static void decode_string(struct tok *t, const char *b, size_t n, int raw)
 {
+	if (raw || !memchr(b, '\\', n)) {
+		/* nothing to decode: a raw string keeps its backslashes */
+		t->vlen = n;
+		t->val = xstrndup(b, n);
+		return;
+	}
 	struct strbuf sb = STRBUF_INIT;
 	sb_grow(&sb, n + 1);
 	sb.buf[0] = '\0';
@@ -211,14 +226,26 @@ static void decode_string(struct tok *t, const char *b, size_t n, int raw)
 	t->val = sb_detach(&sb);
 }
 
+/* ASCII letters, digits, '_' and every non-ASCII byte (identifiers in
+ * UTF-8), without the locale's tables. */
+/* Strings are decoded only when their value is used: most of a file's
+ * literals (the SQL of bodies not analysed) never are. */
+static void tok_decode(struct tok *t)
+{
+	if (t->kind != T_STRING || t->decoded)
+		return;
+	t->decoded = 1;
+	decode_string(t, t->body, t->blen, t->raw);
+}
+
 static int is_name_start(unsigned char c)
 {
-	return isalpha(c) || c == '_' || c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
 static int is_name_char(unsigned char c)
 {
-	return isalnum(c) || c == '_' || c >= 0x80;
+	return is_name_start(c) || (c >= '0' && c <= '9');
 }
 
 /* Normalizes newlines (CRLF, CR -> LF) and drops a UTF-8 BOM. */
@@ -228,6 +255,11 @@ static char *normalize(const char *text, size_t len)
 	size_t o = 0, i = 0;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
 		i = 3;
+	if (!memchr(text + i, '\r', len - i)) {
+		memcpy(out, text + i, len - i);
+		out[len - i] = '\0';
+		return out;
+	}
 	for (; i < len; i++) {
 		if (text[i] == '\r') {
 			out[o++] = '\n';
@@ -272,8 +304,17 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 			indent = col;
 			lline = line;
 			first = pf->nt;
+			pf->skip = pf->skim && indent > 0;
 			p = q;
 			at_bol = 0;
+		}
+		if (pf->skip) {
+			/* a line whose tokens are not kept: only strings, comments,
+			 * brackets and line ends matter (any quote opens a string,
+			 * with or without a prefix) */
+			p += strcspn(p, "\n#\\'\"()[]{}");
+			if (!*p)
+				break;
 		}
 		unsigned char c = (unsigned char)*p;
 		if (c == ' ' || c == '\t' || c == '\f') {
@@ -311,8 +352,10 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 					int triple = p[1] == q && p[2] == q;
 					const char *b = p + (triple ? 3 : 1);
 					const char *e = b;
+					const char stop[] = { '\\', '\n', q, '\0' };
 					int sl = line;
 					for (;;) {
+						e += strcspn(e, stop);
 						if (!*e)
 							return wfo_fail(err, WFO_INPUT, "%s:%d: string "
 									"literal is not terminated",
@@ -338,7 +381,9 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 					struct tok *t = push_tok(pf, T_STRING, s, (size_t)(end - s), sl);
 					t->bytes = bytes;
 					t->fstr = fstr;
-					decode_string(t, b, (size_t)(e - b), raw);
+					t->body = b;
+					t->blen = (size_t)(e - b);
+					t->raw = raw;
 					p = end;
 					continue;
 				}
@@ -350,8 +395,10 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 			int triple = p[1] == q && p[2] == q;
 			const char *b = p + (triple ? 3 : 1);
 			const char *e = b;
+			const char stop[] = { '\\', '\n', q, '\0' };
 			int sl = line;
 			for (;;) {
+				e += strcspn(e, stop);
 				if (!*e)
 					return wfo_fail(err, WFO_INPUT, "%s:%d: string literal is "
 							"not terminated", pf->path, sl);
@@ -374,7 +421,8 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 			}
 			const char *end = e + (triple ? 3 : 1);
 			struct tok *t = push_tok(pf, T_STRING, p, (size_t)(end - p), sl);
-			decode_string(t, b, (size_t)(e - b), 0);
+			t->body = b;
+			t->blen = (size_t)(e - b);
 			p = end;
 		} else if (isdigit(c) || (c == '.' && isdigit((unsigned char)p[1]))) {
 			const char *s = p;
@@ -480,6 +528,7 @@ static int accept_strings(struct cur *c, struct strbuf *out, char **why)
 		return 0;
 	while (peek(c, 0)->kind == T_STRING) {
 		struct tok *t = peek(c, 0);
+		tok_decode(t);
 		if (t->fstr || t->bytes || !t->val) {
 			*why = xasprintf("line %d: %s", t->line, t->fstr ? "an f-string"
 					 : t->bytes ? "a bytes literal" : t->bad);
@@ -586,6 +635,8 @@ static void var_set(struct strvec *sv, const struct tok *name, const char *val)
 /* SQLAlchemy's text(): "\:" becomes ":" (BIND_PARAMS_ESC). */
 static char *text_unescape(const char *s)
 {
+	if (!strstr(s, "\\:"))
+		return xstrdup(s);
 	struct strbuf sb = STRBUF_INIT;
 	sb_add(&sb, "");
 	for (const char *p = s; *p; p++) {
@@ -1076,14 +1127,31 @@ static void set_doc(struct revision *r, const char *s, size_t n)
 	r->doc = xstrndup(s, pp ? (size_t)(pp - s) : n);
 }
 
+/* The body of a def when the bodies are not analysed (REV_PARSE_HEADERS). */
+static void skip_def(struct pyfile *pf, size_t di, struct rev_body *b)
+{
+	free_body(b);
+	b->line = pf->l[di].line;
+	b->sql_only = 0;
+	b->why_not = xstrdup("not read (the file was loaded for heads, history or current "
+			     "only)");
+}
+
 int rev_parse_buffer(const char *path, const char *text, size_t len,
 		     struct revision **out, struct wfo_error *err)
+{
+	return rev_parse_buffer_flags(path, text, len, 0, out, err);
+}
+
+int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int flags,
+			   struct revision **out, struct wfo_error *err)
 {
 	struct pyfile pf = { .path = path };
 	if (memchr(text, '\0', len))
 		return wfo_fail(err, WFO_INPUT, "%s: contains a NUL byte; not a Python "
 				"source file", path);
 	pf.text = normalize(text, len);
+	pf.skim = (flags & REV_PARSE_HEADERS) != 0;
 	if (tokenize(&pf, err) < 0) {
 		pf_free(&pf);
 		return -1;
@@ -1133,8 +1201,12 @@ int rev_parse_buffer(const char *path, const char *text, size_t len,
 				pf_free(&pf);
 				return -1;
 			}
-			if (is_name(&t[1], "upgrade"))
+			if (is_name(&t[1], "upgrade") && (flags & REV_PARSE_HEADERS))
+				skip_def(&pf, li, &r->upgrade);
+			else if (is_name(&t[1], "upgrade"))
 				analyze_def(&pf, li, colon, &r->upgrade);
+			else if (is_name(&t[1], "downgrade") && (flags & REV_PARSE_HEADERS))
+				skip_def(&pf, li, &r->downgrade);
 			else if (is_name(&t[1], "downgrade"))
 				analyze_def(&pf, li, colon, &r->downgrade);
 			continue;
@@ -1236,11 +1308,17 @@ int rev_parse_buffer(const char *path, const char *text, size_t len,
 
 int rev_parse_file(const char *path, struct revision **out, struct wfo_error *err)
 {
+	return rev_parse_file_flags(path, 0, out, err);
+}
+
+int rev_parse_file_flags(const char *path, int flags, struct revision **out,
+			 struct wfo_error *err)
+{
 	size_t len = 0;
 	char *text = read_file(path, &len);
 	if (!text)
 		return wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, strerror(errno));
-	int rc = rev_parse_buffer(path, text, len, out, err);
+	int rc = rev_parse_buffer_flags(path, text, len, flags, out, err);
 	free(text);
 	return rc;
 }

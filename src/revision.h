@@ -50,6 +50,16 @@ int rev_parse_file(const char *path, struct revision **out, struct wfo_error *er
  * .sql files read by the revision. */
 int rev_parse_buffer(const char *path, const char *text, size_t len,
 		     struct revision **out, struct wfo_error *err);
+
+/* REV_PARSE_HEADERS: only what heads, history and current need (the
+ * assignments and the docstring); the bodies of upgrade() and downgrade()
+ * are not analysed and read as not SQL-only (why_not says so, line set).
+ * Errors in the file's syntax are reported all the same. */
+#define REV_PARSE_HEADERS 1
+int rev_parse_file_flags(const char *path, int flags, struct revision **out,
+			 struct wfo_error *err);
+int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int flags,
+			   struct revision **out, struct wfo_error *err);
 void rev_free(struct revision *r);
 
 #endif

@@ -224,6 +224,57 @@ static void copy_rows(struct strvec *rows, const struct strvec *current)
 			sv_push(rows, current->v[i]);
 }
 
+/* Alembic's _get_ancestor_nodes(targets, check=True): the targets are walked
+ * one after the other towards the bases (with dependencies), a walk stopping
+ * at revisions an earlier walk went through; a target whose walk reaches
+ * another target is refused ("overlaps"). For the upgrade targets and for
+ * the current rows, so rows of which one is below another (left by some
+ * downgrades) make Alembic refuse every upgrade; wfo-migrate does too. */
+static int check_overlap(const struct rev_graph *g, const struct idxvec *t,
+			 struct wfo_error *err)
+{
+	char *seen = rg_set_new(g), *per = rg_set_new(g);
+	struct idxvec st = { 0 }, touched = { 0 };
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < t->n; i++) {
+		for (size_t k = 0; k < touched.n; k++)
+			per[touched.v[k]] = 0;
+		touched.n = 0;
+		iv_push(&st, t->v[i]);
+		while (st.n) {
+			size_t x = st.v[--st.n];
+			if (!per[x]) {
+				per[x] = 1;
+				iv_push(&touched, x);
+			}
+			if (seen[x])
+				continue;
+			seen[x] = 1;
+			const struct idxvec *nd = &g->nodes[x].normdown_known;
+			for (size_t k = 0; k < nd->n; k++)
+				iv_push(&st, nd->v[k]);
+		}
+		struct strbuf sb = STRBUF_INIT;
+		for (size_t j = 0; j < t->n; j++) {
+			if (t->v[j] == t->v[i] || !per[t->v[j]])
+				continue;
+			if (sb.len)
+				sb_add(&sb, ", ");
+			sb_add(&sb, g->nodes[t->v[j]].r->id);
+		}
+		if (sb.len)
+			rc = wfo_fail(err, WFO_INPUT, "Requested revision %s overlaps with other "
+				      "requested revisions %s", g->nodes[t->v[i]].r->id,
+				      sb_str(&sb));
+		sb_free(&sb);
+	}
+	free(seen);
+	free(per);
+	iv_free(&st);
+	iv_free(&touched);
+	return rc;
+}
+
 int rev_plan_upgrade(const struct rev_graph *g, const struct strvec *current,
 		     const char *target, struct rev_plan *out, struct wfo_error *err)
 {
@@ -249,6 +300,8 @@ int rev_plan_upgrade(const struct rev_graph *g, const struct strvec *current,
 		sv_free(&ids);
 	}
 	known_rows(g, current, &cur);
+	if (check_overlap(g, &targets, err) < 0 || check_overlap(g, &cur, err) < 0)
+		goto out;
 	char *req = rg_set_new(g), *have = rg_set_new(g);
 	rg_ancestors(g, targets.v, targets.n, 1, req);
 	rg_ancestors(g, cur.v, cur.n, 1, have);

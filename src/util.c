@@ -3,9 +3,12 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void oom(void)
 {
@@ -83,11 +86,6 @@ void sb_addn(struct strbuf *sb, const char *s, size_t n)
 void sb_add(struct strbuf *sb, const char *s)
 {
 	sb_addn(sb, s, strlen(s));
-}
-
-void sb_addc(struct strbuf *sb, char c)
-{
-	sb_addn(sb, &c, 1);
 }
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
@@ -182,21 +180,42 @@ void sv_free(struct strvec *sv)
 
 char *read_file(const char *path, size_t *len_out)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	return read_file_at(AT_FDCWD, path, len_out);
+}
+
+char *read_file_at(int dirfd, const char *name, size_t *len_out)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
 	struct strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sb_addn(&sb, chunk, n);
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		sb_free(&sb);
-		errno = EIO;
-		return NULL;
+	struct stat st;
+	/* a regular file in one read of its size plus one: a shorter read is
+	 * its end; anything else (or a file still growing) in chunks until
+	 * read returns 0 */
+	int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+	size_t chunk = regular ? (size_t)st.st_size + 1 : 65536;
+	for (;;) {
+		sb_grow(&sb, chunk);
+		ssize_t n = read(fd, sb.buf + sb.len, chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			sb_free(&sb);
+			errno = e;
+			return NULL;
+		}
+		sb.len += (size_t)n;
+		if (n == 0 || (regular && (size_t)n < chunk))
+			break;
+		regular = 0;
+		chunk = 65536;
 	}
+	close(fd);
+	sb_grow(&sb, 0);
+	sb.buf[sb.len] = '\0';
 	if (len_out)
 		*len_out = sb.len;
 	return sb_detach(&sb);

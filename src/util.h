@@ -27,7 +27,14 @@ struct strbuf {
 void sb_grow(struct strbuf *sb, size_t extra);
 void sb_add(struct strbuf *sb, const char *s);
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
-void sb_addc(struct strbuf *sb, char c);
+/* One character (inline: the parsers add text a character at a time). */
+static inline void sb_addc(struct strbuf *sb, char c)
+{
+	if (sb->len + 2 > sb->cap)
+		sb_grow(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+}
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void sb_reset(struct strbuf *sb);
@@ -51,6 +58,8 @@ void sv_free(struct strvec *sv);
 
 /* Reads a whole file; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len_out);
+/* Same for name relative to the open folder dirfd (openat). */
+char *read_file_at(int dirfd, const char *name, size_t *len_out);
 
 int str_starts_with(const char *s, const char *prefix);
 int str_ends_with(const char *s, const char *suffix);

@@ -50,12 +50,40 @@ msg=$("$WFO" revision -m "more" 2>&1); rc=$?
 t_eq "several data heads: exit 3" 3 "$rc"
 t_contains "the refusal says to merge" "$msg" "merge"
 t_eq "nothing written on refusal" 6 "$(ls $V/*.py | wc -l)"
+
+# same_as_alembic NAME FILE ALEMBIC-MERGE-ARGS...: FILE is what stock Alembic
+# writes for `alembic merge ARGS` in a copy of the project, but for the
+# revision id and the creation date.
+same_as_alembic() {
+	local name=$1 file=$2 c="$W.alembic" a; shift 2
+	rm -rf "$c"; mkdir "$c"; cp -r "$W/alembic.ini" "$W/migrations" "$c/"
+	rm -f "$c/$V/$(basename "$file")"
+	a=$(cd "$c" && al merge --rev-id 0123456789ab "$@" >/dev/null && ls "$c/$V/"*0123456789ab*.py)
+	if [ -z "$a" ]; then t_bad "$name: alembic merge $*"; return; fi
+	t_eq "$name" "$(normrev <"$a")" "$(normrev <"$file")"
+	t_contains "$name: file name as Alembic's (date, id, slug)" "$(basename "$a" | sed 's/0123456789ab/ID/')" \
+		"$(basename "$file" | sed "s/$(sed -n "s/^revision = '\(.*\)'/\1/p" "$file")/ID/")"
+	rm -rf "$c"
+}
+normrev() {
+	sed -e "s/^Create Date: .*/Create Date: DATE/" -e "s/^Revision ID: .*/Revision ID: ID/" \
+		-e "s/^revision = .*/revision = ID/"
+}
+
+dheads=$(al heads | sed -n 's/^\([0-9a-z]*\) (data) (head)$/\1/p' | paste -sd' ' | sed "s/ /', '/g")
 m=$("$WFO" merge -m "merge data heads"); rc=$?
 t_eq "merge exits 0" 0 "$rc"
 t_contains "merge is in the project folder" "$m" "$W/$V/"
 t_true "merge file exists" test -f "$m"
 mid=$(sed -n "s/^revision = '\(.*\)'/\1/p" "$m")
-t_contains "merge has a tuple" "$(cat "$m")" "down_revision = ('"
+t_contains "merge: down_revision is the tuple of both data heads (Alembic's head order)" \
+	"$(cat "$m")" "down_revision = ('$dheads')"
+t_contains "merge: Revises names both" "$(cat "$m")" "Revises: $(printf '%s' "$dheads" | sed "s/', '/, /g")"
+t_eq "merge: the two data heads were $sid and f0f0f0f0f0f0" "$(printf '%s\n' "$sid" f0f0f0f0f0f0 | sort)" \
+	"$(printf '%s' "$dheads" | sed "s/', '/\n/g" | sort)"
+t_false "merge: the schema head is not merged in" grep -q "da5c9f4cce1c" "$m"
+same_as_alembic "merge of the data heads: the file alembic merge data@heads writes" "$m" \
+	-m "merge data heads" data@heads
 heads=$(al heads | sort)
 t_eq "one data head after merge" "$(printf '%s\n' "$mid (data) (head)" "da5c9f4cce1c (schema) (effective head)" | sort)" "$heads"
 t_contains "history shows the merge point" "$(al history)" "-> $mid (data) (head) (mergepoint), merge data heads."
@@ -64,6 +92,31 @@ m2=$("$WFO" merge 2>&1); rc=$?
 t_false "merge with one data head refuses" test "$rc" = 0
 t_contains "says nothing to merge" "$m2" "nothing to merge"
 
+# merge of named revisions (a prefix, in the order given) and of a schema
+# revision: exactly those, in that order
+al revision -m "fork a" --rev-id a1a1a1a1a1a1 --head "$mid" --splice >/dev/null
+al revision -m "fork b" --rev-id b2b2b2b2b2b2 --head "$mid" --splice >/dev/null
+n=$(ls $V/*.py | wc -l)
+bad=$("$WFO" merge -m "x" zzzzzz a1a1 2>&1); rc=$?
+t_false "merge of an unknown revision fails" test "$rc" = 0
+t_contains "the error names the unknown revision" "$bad" "zzzzzz"
+t_eq "nothing written on an unknown revision" "$n" "$(ls $V/*.py | wc -l)"
+m3=$("$WFO" merge -m "merge named" b2b2 a1a1a1a1a1a1); rc=$?
+t_eq "merge of named revisions exits 0" 0 "$rc"
+m3id=$(sed -n "s/^revision = '\(.*\)'/\1/p" "$m3")
+t_contains "merge of named revisions: in the order given, full ids" "$(cat "$m3")" \
+	"down_revision = ('b2b2b2b2b2b2', 'a1a1a1a1a1a1')"
+same_as_alembic "merge of named revisions: the file alembic merge writes" "$m3" \
+	-m "merge named" b2b2 a1a1a1a1a1a1
+t_eq "alembic heads after the named merge" \
+	"$(printf '%s\n' "$m3id (data) (head)" "da5c9f4cce1c (schema) (effective head)" | sort)" "$(al heads | sort)"
+t_contains "alembic history: the named merge point" "$(al history)" \
+	"b2b2b2b2b2b2, a1a1a1a1a1a1 -> $m3id (data) (head) (mergepoint), merge named."
+m4=$("$WFO" merge -m "all in" 2>&1); rc=$?
+t_false "merge after the named merge: nothing to merge" test "$rc" = 0
+
 t_true "alembic upgrade heads runs every file" "$PY" -m alembic upgrade heads
-t_eq "alembic_version (the schema head is covered by the data root)" "$mid" "$(psql -X -A -t -c "SELECT version_num FROM alembic_version ORDER BY 1")"
+t_eq "alembic_version (the schema head is covered by the data root)" "$m3id" "$(psql -X -A -t -c "SELECT version_num FROM alembic_version ORDER BY 1")"
+# (Alembic prints current's heads from a Python set: compared sorted)
+t_eq "wfo-migrate current agrees" "$("$PY" -m alembic current 2>/dev/null | sort)" "$("$WFO" current | sort)"
 t_done

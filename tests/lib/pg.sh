@@ -3,6 +3,10 @@
 # dir, no TCP, fsync off; stopped and removed on exit, even on failure.
 # As root (CI) the server runs as the postgres user, which initdb requires.
 # Exports PGHOST, PGPORT, PGUSER, PGDATABASE and DATABASE_URI for clients.
+# PG_TMPDIR: where the cluster's folder is made (default /tmp; the
+# benchmark uses /dev/shm when it is there, see tests/bench/revisions).
+# PG_SERVER_OPTS: further server options ("-c name=value ..."), e.g. for a
+# benchmark that creates thousands of tables in one transaction.
 
 pg_bindir() {
 	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) ; do
@@ -26,7 +30,7 @@ pg_stop() {
 
 pg_start() {
 	PG_BIN=$(pg_bindir) || { echo "PostgreSQL server not found: apt-get install postgresql" >&2; exit 1; }
-	PG_TMP=$(mktemp -d /tmp/wfo-pg.XXXXXX)
+	PG_TMP=$(mktemp -d "${PG_TMPDIR:-/tmp}/wfo-pg.XXXXXX")
 	trap 'pg_stop' EXIT
 	trap 'pg_stop; exit 1' INT TERM HUP
 	if [ "$(id -u)" = 0 ]; then
@@ -40,7 +44,7 @@ pg_start() {
 		|| { cat "$PG_TMP/initdb.log" >&2; echo "initdb failed" >&2; exit 1; }
 	PGPORT=5432
 	pg_run "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -s \
-		-o "-c listen_addresses='' -c unix_socket_directories='$PG_TMP' -p $PGPORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=40" \
+		-o "-c listen_addresses='' -c unix_socket_directories='$PG_TMP' -p $PGPORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=40 ${PG_SERVER_OPTS:-}" \
 		start || { cat "$PG_TMP/server.log" >&2; echo "PostgreSQL did not start" >&2; exit 1; }
 	PGHOST=$PG_TMP
 	PGDATABASE=postgres

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "catalog.h"
 #include "diff.h"
 #include "engine_fixture.h"
 
@@ -238,9 +239,48 @@ static void defect17_block_cycle_terminates(void **state)
 	dm_catalog_free(d);
 }
 
+/* Lookups stay correct while a catalogue is built out of order (linear
+ * after a binary-search miss) and after sorting (binary search only). */
+static void lookups_in_unsorted_and_sorted_catalogues(void **state)
+{
+	(void)state;
+	struct dm_catalog *c = dm_catalog_new();
+	const char *names[] = { "m", "c", "x", "a", "q" };
+	for (size_t i = 0; i < 5; i++) {
+		dm_add_product(c, names[i], "T", NULL, NULL);
+		dm_add_block(c, names[i], NULL, NULL);
+		dm_add_resource_type(c, names[i], NULL);
+	}
+	assert_int_equal(c->unsorted, DM_UNSORTED_PRODUCTS | DM_UNSORTED_BLOCKS |
+				      DM_UNSORTED_RESOURCE_TYPES);
+	/* adding an existing name returns it, also out of order */
+	assert_ptr_equal(dm_add_product(c, "a", "T", NULL, NULL), dm_find_product(c, "a"));
+	assert_int_equal(c->n_products, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_non_null(dm_find_product(c, names[i]));
+		assert_string_equal(dm_find_block(c, names[i])->name, names[i]);
+		assert_string_equal(dm_find_resource_type(c, names[i])->name, names[i]);
+	}
+	assert_null(dm_find_product(c, "b"));
+	cat_sort(c);
+	assert_int_equal(c->unsorted, 0);
+	assert_string_equal(c->products[0]->name, "a");
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(dm_find_block(c, names[i])->name, names[i]);
+	assert_null(dm_find_resource_type(c, "zz"));
+	/* in order from the start: never marked */
+	struct dm_catalog *d = dm_catalog_new();
+	dm_add_product(d, "a", "T", NULL, NULL);
+	dm_add_product(d, "b", "T", NULL, NULL);
+	assert_int_equal(d->unsorted, 0);
+	dm_catalog_free(c);
+	dm_catalog_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lookups_in_unsorted_and_sorted_catalogues),
 		cmocka_unit_test(identical_catalogues_have_no_difference),
 		cmocka_unit_test(new_catalogue_creates_everything_sorted),
 		cmocka_unit_test(every_kind_on_both_sides),

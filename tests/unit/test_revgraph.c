@@ -318,6 +318,14 @@ static void test_plans_linear_and_branches(void **state)
 	expect_plan(g, 1, "e2", "+1", "ERR Ambiguous walk: e2 has several children; name the "
 		    "revision (or LABEL@...) to go to");
 	expect_plan(g, 1, "e2", "a4", "+a4\n" UPD("e2", "a4") "rows: a4");
+	/* rows of which one is below another (some downgrades leave them):
+	 * Alembic refuses every upgrade, naming the first row whose walk
+	 * reaches another row */
+	expect_plan(g, 1, "d1 e2 c3", "heads", "ERR Requested revision d1 overlaps with "
+		    "other requested revisions c3");
+	expect_plan(g, 1, "e2 d1", "b5", "ERR Requested revision e2 overlaps with other "
+		    "requested revisions d1");
+	expect_plan(g, 1, "a4 f3", "b5", "+b5\n" DEL("f3") UPD("a4", "b5") "rows: b5");
 	/* unmerge on downgrade */
 	expect_plan(g, 0, "b5", "-1", "ERR Ambiguous walk: b5 has several parents; name the "
 		    "revision (or LABEL@...) to go to");

@@ -256,6 +256,69 @@ static void test_errors(void **state)
 	assert_non_null(strstr(err.msg, "/nonexistent/x.py"));
 }
 
+/* REV_PARSE_HEADERS (heads, history, current): the same assignments and
+ * docstring as a full parse, the bodies not read, a broken body still an
+ * error, an indented string that looks like an assignment still ignored. */
+static void test_headers_only(void **state)
+{
+	(void)state;
+	const char *text =
+		"\"\"\"Add things.\n\nMore.\n\"\"\"\n"
+		"revision = 'abcd12345678'\n"
+		"down_revision = ('1111aaaa2222', \"3333bbbb4444\")\n"
+		"branch_labels: tuple = ('x',)\n"
+		"depends_on = None\n"
+		"def upgrade():\n"
+		"    op.execute(\"\"\"\nrevision = 'ffffffffffff'\n\"\"\")\n"
+		"    op.execute(r'UPDATE t SET a = \\'b\\' -- (')\n"
+		"    x = [1,\n"
+		"revision_not = 2]\n"
+		"def downgrade(): pass\n";
+	struct revision *full = NULL, *hdr = NULL;
+	struct wfo_error err = { 0 };
+	assert_int_equal(rev_parse_buffer("v/h.py", text, strlen(text), &full, &err), 0);
+	assert_int_equal(rev_parse_buffer_flags("v/h.py", text, strlen(text), REV_PARSE_HEADERS,
+						&hdr, &err), 0);
+	assert_string_equal(hdr->id, "abcd12345678");
+	assert_string_equal(hdr->id, full->id);
+	assert_int_equal(hdr->down.n, 2);
+	assert_string_equal(hdr->down.v[1], "3333bbbb4444");
+	assert_int_equal(hdr->labels.n, 1);
+	assert_string_equal(hdr->labels.v[0], "x");
+	assert_int_equal(hdr->depends.n, 0);
+	assert_string_equal(hdr->doc, full->doc);
+	assert_string_equal(hdr->docstring, full->docstring);
+	assert_int_equal(hdr->id_line, full->id_line);
+	assert_int_equal(hdr->down_line, full->down_line);
+	assert_int_equal(hdr->upgrade.line, full->upgrade.line);
+	assert_int_equal(hdr->downgrade.line, full->downgrade.line);
+	/* the full parse reads the bodies, the headers-only one says it did not */
+	assert_false(full->upgrade.sql_only);   /* x = [...] is not SQL */
+	assert_false(hdr->upgrade.sql_only);
+	assert_int_equal(hdr->upgrade.n, 0);
+	assert_non_null(strstr(hdr->upgrade.why_not, "not read"));
+	assert_true(full->downgrade.sql_only);
+	assert_false(hdr->downgrade.sql_only);
+	rev_free(full);
+	rev_free(hdr);
+
+	/* syntax errors inside a body are errors either way */
+	const char *broken[] = {
+		"revision = 'a1'\ndef upgrade():\n    op.execute('no end)\n",
+		"revision = 'a1'\ndef upgrade():\n    op.execute(\"\"\"never closed\n",
+		"revision = 'a1'\ndef upgrade():\n    op.execute('x'))\n",
+		"revision = 'a1'\ndef upgrade():\n    op.execute(('x')\n",
+	};
+	for (size_t i = 0; i < sizeof(broken) / sizeof(*broken); i++) {
+		struct wfo_error e1 = { 0 }, e2 = { 0 };
+		struct revision *r = NULL;
+		assert_int_equal(rev_parse_buffer("v/b.py", broken[i], strlen(broken[i]), &r, &e1), -1);
+		assert_int_equal(rev_parse_buffer_flags("v/b.py", broken[i], strlen(broken[i]),
+							REV_PARSE_HEADERS, &r, &e2), -1);
+		assert_string_equal(e1.msg, e2.msg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_redefinition_and_docstring_body),
 		cmocka_unit_test(test_sql_sidecar),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_headers_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
