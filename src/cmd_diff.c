@@ -44,7 +44,7 @@ int cmd_diff(int argc, char **argv)
 	}
 	const char *uri = a.database_uri ? a.database_uri : getenv("DATABASE_URI");
 	struct mdm_session s = MDM_SESSION_INIT;
-	if (mdm_session_open(&s, a.models, uri, &err) < 0) {
+	if (mdm_session_open(&s, a.models, uri, false, &err) < 0) {
 		mdm_session_close(&s);
 		fprintf(stderr, "wfo-migrate diff: %s\n", err.msg);
 		return wfo_exit_code(err.status);

@@ -359,7 +359,7 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 		cli_common_option(&r->cc, CLI_OPT_DATABASE_URI, uri);
 	if (cli_common_finish(&r->cc, err) < 0)
 		return -1;
-	if (mdm_session_open(&r->s, r->a.models, r->cc.database_uri, err) < 0)
+	if (mdm_session_open(&r->s, r->a.models, r->cc.database_uri, true, err) < 0)
 		return -1;
 	if (diff_is_empty(&r->s.diff)) {
 		printf("The domain models and the database agree: nothing to do.\n");

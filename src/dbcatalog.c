@@ -3,6 +3,8 @@
 #include "config.h"
 #include "dbcatalog.h"
 
+#include <stdbool.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,7 +132,7 @@ static long to_long(const char *s)
 	return s ? strtol(s, NULL, 10) : 0;
 }
 
-static int read_all(struct reader *r, struct dm_catalog *c, struct cat_extra *x)
+static int read_all(struct reader *r, struct dm_catalog *c, struct cat_extra *x, bool values)
 {
 	PGresult *res;
 	int n;
@@ -225,6 +227,8 @@ static int read_all(struct reader *r, struct dm_catalog *c, struct cat_extra *x)
 	}
 	PQclear(res);
 
+	if (!values)
+		return 0;
 	if (!(res = run(r, Q_VALUES, "the value counts of subscription_instance_values")))
 		return -1;
 	n = PQntuples(res);
@@ -260,6 +264,12 @@ static int sorted(const struct dm_catalog *c)
 int dbcat_read(PGconn *conn, struct dm_catalog **out, struct cat_extra **extra,
 	       int *n_queries, struct wfo_error *err)
 {
+	return dbcat_read_opt(conn, true, out, extra, n_queries, err);
+}
+
+int dbcat_read_opt(PGconn *conn, bool values, struct dm_catalog **out, struct cat_extra **extra,
+		   int *n_queries, struct wfo_error *err)
+{
 	struct reader r = { conn, 0, err };
 	*out = NULL;
 	if (extra)
@@ -291,7 +301,7 @@ int dbcat_read(PGconn *conn, struct dm_catalog **out, struct cat_extra **extra,
 		goto fail;
 	struct dm_catalog *c = dm_catalog_new();
 	struct cat_extra *x = xcalloc(1, sizeof(*x));
-	if (read_all(&r, c, x) < 0) {
+	if (read_all(&r, c, x, values) < 0) {
 		dm_catalog_free(c);
 		cat_extra_free(x);
 		goto fail;

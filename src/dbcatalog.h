@@ -20,6 +20,8 @@
 #ifndef WFO_DBCATALOG_H
 #define WFO_DBCATALOG_H
 
+#include <stdbool.h>
+
 #include <libpq-fe.h>
 
 #include "catalog.h"
@@ -32,6 +34,12 @@
  * and COMMIT when dbcat_read opened the transaction itself). */
 int dbcat_read(PGconn *conn, struct dm_catalog **out, struct cat_extra **extra,
 	       int *n_queries, struct wfo_error *err);
+
+/* dbcat_read, optionally without the value counts (values false: one
+ * query less, no values in resource types or extras - for `diff`, which
+ * shows none; on large catalogues that query is half of the read). */
+int dbcat_read_opt(PGconn *conn, bool values, struct dm_catalog **out,
+		   struct cat_extra **extra, int *n_queries, struct wfo_error *err);
 
 /* The tables dbcat_read needs, NULL-terminated (for messages and tests). */
 extern const char *const dbcat_required_tables[];

@@ -32,7 +32,7 @@ static void read_skip_list(struct strvec *skip)
 }
 
 int mdm_session_open(struct mdm_session *s, const char *models, const char *uri,
-		     struct wfo_error *err)
+		     bool value_counts, struct wfo_error *err)
 {
 	if (!models)
 		models = models_default_path();
@@ -46,7 +46,7 @@ int mdm_session_open(struct mdm_session *s, const char *models, const char *uri,
 	if (db_connect(uri, &s->conn, err) < 0)
 		return -1;
 	s->db_display = uri && *uri ? pguri_display(uri) : db_describe(s->conn);
-	if (dbcat_read(s->conn, &s->db, &s->extra, NULL, err) < 0)
+	if (dbcat_read_opt(s->conn, value_counts, &s->db, &s->extra, NULL, err) < 0)
 		return -1;
 	read_skip_list(&s->skip);
 	return diff_compute(s->model, s->db, &s->skip, &s->diff, err);

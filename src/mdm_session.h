@@ -7,6 +7,8 @@
 #ifndef WFO_MDM_SESSION_H
 #define WFO_MDM_SESSION_H
 
+#include <stdbool.h>
+
 #include <libpq-fe.h>
 
 #include "catalog.h"
@@ -32,9 +34,11 @@ struct mdm_session {
  * db_connect takes it. The models are loaded before connecting, so a model
  * file error is reported without touching the database. Product names in
  * $SKIP_MODEL_FOR_MIGRATION_DB_DIFF (comma separated, orchestrator-core's
- * setting) get no per-product comparison. 0, or -1 with err. */
+ * setting) get no per-product comparison. value_counts: also count the
+ * instance values per block and resource type (the impact figures of
+ * migrate-domain-models; `diff` shows none). 0, or -1 with err. */
 int mdm_session_open(struct mdm_session *s, const char *models, const char *uri,
-		     struct wfo_error *err);
+		     bool value_counts, struct wfo_error *err);
 void mdm_session_close(struct mdm_session *s);
 
 #endif
