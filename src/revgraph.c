@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -237,27 +238,104 @@ int rev_graph_load(const char *const *dirs, size_t ndirs,
 	return rev_graph_load_flags(dirs, ndirs, 0, out, err);
 }
 
+/* ---- loading: list the folders in order, read and parse the files on a
+ * few threads (the work is one open/read/close and a parse per file, so
+ * 2,000 files parse in half the time on two cores), then add them to the
+ * graph in listing order, which is Alembic's order. ---- */
+
+struct load_job {
+	int dfd;                 /* the folder, open for openat */
+	char *name, *path;
+	int regular;
+	struct revision *r;      /* parsed, or NULL */
+	int failed;
+};
+
+struct load_part {
+	struct load_job *jobs;
+	size_t from, to, step;   /* jobs from, from + step, ... below to */
+	int flags;
+	size_t first_bad;        /* lowest failing job of this part, or (size_t)-1 */
+	struct wfo_error err;    /* its error */
+};
+
+static void *load_part_run(void *arg)
+{
+	struct load_part *lp = arg;
+	struct strbuf text = STRBUF_INIT;   /* one buffer for the part's files */
+	for (size_t i = lp->from; i < lp->to; i += lp->step) {
+		struct load_job *j = &lp->jobs[i];
+		struct wfo_error e;
+		int bad = read_at(j->dfd, j->name, j->regular, &text) < 0;
+		if (bad)
+			wfo_fail(&e, WFO_IO, "%s: cannot read: %s", j->path, strerror(errno));
+		else
+			bad = rev_parse_buffer_flags(j->path, text.buf, text.len, lp->flags, &j->r, &e) < 0;
+		if (bad) {
+			j->failed = 1;
+			if (lp->first_bad == (size_t)-1 || i < lp->first_bad) {
+				lp->first_bad = i;
+				lp->err = e;
+			}
+		}
+	}
+	sb_free(&text);
+	return NULL;
+}
+
+/* Parses every job, on up to 4 threads for folders big enough to gain.
+ * Returns the index of the first job (in order) that failed, with its
+ * error, or (size_t)-1. */
+static size_t load_parse_all(struct load_job *jobs, size_t n, int flags, struct wfo_error *err)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nt = n < 256 || cpus < 2 ? 1 : (size_t)(cpus < 4 ? cpus : 4);
+	struct load_part parts[4];
+	pthread_t th[4];
+	size_t started = 0;
+	for (size_t t = 0; t < nt; t++) {
+		parts[t] = (struct load_part){ jobs, t, n, nt, flags, (size_t)-1, { 0 } };
+		if (t > 0 && pthread_create(&th[t], NULL, load_part_run, &parts[t]) == 0)
+			started |= (size_t)1 << t;
+	}
+	load_part_run(&parts[0]);
+	for (size_t t = 1; t < nt; t++) {
+		if (started & ((size_t)1 << t))
+			pthread_join(th[t], NULL);
+		else
+			load_part_run(&parts[t]);   /* no thread: do it here */
+	}
+	size_t first = (size_t)-1;
+	for (size_t t = 0; t < nt; t++)
+		if (parts[t].first_bad < first) {
+			first = parts[t].first_bad;
+			*err = parts[t].err;
+		}
+	return first;
+}
+
 int rev_graph_load_flags(const char *const *dirs, size_t ndirs, int flags,
 			 struct rev_graph **out, struct wfo_error *err)
 {
-	struct rev_graph *g = rev_graph_new();
 	/* real paths of the files read (Alembic skips a file it meets again
 	 * through another folder or a symlink) */
 	struct strvec seen = STRVEC_INIT;
 	struct rg_map seen_map = { 0 };
-	struct strbuf text = STRBUF_INIT;   /* one buffer for every file */
+	DIR **open_dirs = xcalloc(ndirs + 1, sizeof(*open_dirs));
+	struct load_job *jobs = NULL;
+	size_t nj = 0, cap = 0;
+	struct rev_graph *g = NULL;
+	int rc = -1;
 	for (size_t d = 0; d < ndirs; d++) {
 		DIR *dh = opendir(dirs[d]);
 		if (!dh) {
 			if (errno == ENOENT)
 				continue;  /* Alembic skips folders that do not exist */
-			int e = errno;
-			sv_free(&seen);
-			free(seen_map.s);
-			rev_graph_free(g);
-			return wfo_fail(err, WFO_IO, "%s: cannot list the version folder: %s",
-					dirs[d], strerror(e));
+			wfo_fail(err, WFO_IO, "%s: cannot list the version folder: %s",
+				 dirs[d], strerror(errno));
+			goto out;
 		}
+		open_dirs[d] = dh;
 		size_t dl = strlen(dirs[d]);
 		/* the folder resolved once: a regular file's real path is then
 		 * that folder and its name */
@@ -279,36 +357,50 @@ int rev_graph_load_flags(const char *const *dirs, size_t ndirs, int flags,
 				sv_push_owned(&seen, real);
 				map_put(&seen_map, real, seen.n - 1);
 			}
-			struct revision *r = NULL;
-			int bad = read_at(dirfd(dh), de->d_name, de->d_type == DT_REG, &text) < 0;
-			if (bad)
-				wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, strerror(errno));
-			else
-				bad = rev_parse_buffer_flags(path, text.buf, text.len, flags, &r, err) < 0;
-			if (bad || rev_graph_add(g, r, err) < 0) {
-				sb_free(&text);
-				free(path);
-				free(realdir);
-				closedir(dh);
-				sv_free(&seen);
-				free(seen_map.s);
-				rev_graph_free(g);
-				return -1;
+			if (nj == cap) {
+				cap = cap ? 2 * cap : 64;
+				jobs = xrealloc(jobs, cap * sizeof(*jobs));
 			}
-			free(path);
+			jobs[nj++] = (struct load_job){ dirfd(dh), xstrdup(de->d_name), path,
+							de->d_type == DT_REG, NULL, 0 };
 		}
 		free(realdir);
-		closedir(dh);
 	}
+	struct wfo_error perr;
+	size_t bad = load_parse_all(jobs, nj, flags, &perr);
+	g = rev_graph_new();
+	for (size_t i = 0; i < nj; i++) {
+		if (i == bad) {
+			*err = perr;
+			goto out;
+		}
+		struct revision *r = jobs[i].r;
+		jobs[i].r = NULL;
+		if (rev_graph_add(g, r, err) < 0)
+			goto out;
+	}
+	if (rev_graph_finish(g, err) < 0)
+		goto out;
+	*out = g;
+	g = NULL;
+	rc = 0;
+out:
+	for (size_t i = 0; i < nj; i++) {
+		free(jobs[i].name);
+		free(jobs[i].path);
+		if (jobs[i].r)
+			rev_free(jobs[i].r);
+	}
+	free(jobs);
+	for (size_t d = 0; d < ndirs; d++)
+		if (open_dirs[d])
+			closedir(open_dirs[d]);
+	free(open_dirs);
 	sv_free(&seen);
 	free(seen_map.s);
-	sb_free(&text);
-	if (rev_graph_finish(g, err) < 0) {
+	if (g)
 		rev_graph_free(g);
-		return -1;
-	}
-	*out = g;
-	return 0;
+	return rc;
 }
 
 size_t rev_graph_size(const struct rev_graph *g)

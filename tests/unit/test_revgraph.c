@@ -441,6 +441,68 @@ static void test_big_linear(void **state)
 	rev_graph_free(g);
 }
 
+/* A folder big enough to be read on several threads: every file is in the
+ * graph, the folder's order is kept (the same heads as a single-threaded
+ * read), and a broken file or a duplicate id still fails naming the file. */
+static void write_rev(const char *dir, int i, const char *text)
+{
+	char *p = xasprintf("%s/%04d_r.py", dir, i);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+static void test_load_many_files(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/wfo-rgmany-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	enum { N = 600 };
+	for (int i = 0; i < N; i++) {
+		/* a chain with a fork every 100 revisions: 6 heads */
+		char *t = i == 0 ? xstrdup("revision = 'r0000'\ndown_revision = None\n")
+			: xasprintf("revision = 'r%04d'\ndown_revision = 'r%04d'\n", i,
+				    i % 100 == 0 ? i - 2 : i - 1);
+		write_rev(dir, i, t);
+		free(t);
+	}
+	const char *dirs[] = { dir };
+	struct rev_graph *g = NULL;
+	struct wfo_error err = { 0 };
+	if (rev_graph_load(dirs, 1, &g, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(rev_graph_size(g), N);
+	struct strvec heads = STRVEC_INIT;
+	rev_graph_heads(g, &heads);
+	assert_int_equal(heads.n, 6);
+	assert_true(sv_contains(&heads, "r0599"));
+	assert_true(sv_contains(&heads, "r0099"));
+	/* the graph keeps the folder's listing order, whichever thread read a file */
+	struct rev_graph *g2 = NULL;
+	assert_int_equal(rev_graph_load(dirs, 1, &g2, &err), 0);
+	for (size_t k = 0; k < rev_graph_size(g); k++)
+		assert_string_equal(rev_graph_get(g, k)->id, rev_graph_get(g2, k)->id);
+	rev_graph_free(g2);
+	sv_free(&heads);
+	rev_graph_free(g);
+
+	write_rev(dir, 333, "revision = 'r0333'\ndown_revision = (\n");
+	assert_int_equal(rev_graph_load(dirs, 1, &g, &err), -1);
+	assert_non_null(strstr(err.msg, "0333_r.py"));
+	write_rev(dir, 333, "revision = 'r0332'\ndown_revision = 'r0331'\n");
+	assert_int_equal(rev_graph_load(dirs, 1, &g, &err), -1);
+	assert_non_null(strstr(err.msg, "r0332"));
+	assert_non_null(strstr(err.msg, "0333_r.py"));
+	for (int i = 0; i < N; i++) {
+		char *p = xasprintf("%s/%04d_r.py", dir, i);
+		remove(p);
+		free(p);
+	}
+	remove(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_plans_depends_across_branches),
 		cmocka_unit_test(test_load_folder),
 		cmocka_unit_test(test_big_linear),
+		cmocka_unit_test(test_load_many_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
