@@ -4,5 +4,5 @@
 EXTRA_DIST += tests/peer/genrevs.py tests/peer/lib.sh \
 	tests/peer/heads_history.sh tests/peer/cross_upgrade.sh \
 	tests/peer/failing_statement.sh
-TESTS += tests/peer/heads_history.sh tests/peer/cross_upgrade.sh \
+TESTS += tests/peer/cross_upgrade.sh tests/peer/heads_history.sh \
 	tests/peer/failing_statement.sh
