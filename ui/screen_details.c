@@ -294,6 +294,16 @@ static void draw_form(struct wz *w, int y, int h, const struct wz_rect *r)
 			: xasprintf("%ld subscription%s affected", q->impact, q->impact == 1 ? "" : "s");
 		ui_put(y + 4, 2, r->w - 3, m, ui_attr(q->impact ? UR_WARN : UR_DIM));
 		free(m);
+	} else if (h >= 5 && (q->kind == PQ_PRODUCT_DESCRIPTION || q->kind == PQ_PRODUCT_TAG)) {
+		/* the product type is the model's class: shown, never typed (a
+		   --inputs product_type must equal it, checked by the engine) */
+		const struct dm_product *mp = dm_find_product(w->env->model, q->subject);
+		if (mp && mp->product_type) {
+			char *m = xasprintf("Product type %s, from the models (exactly, case included)",
+					    mp->product_type);
+			ui_put(y + 4, 2, r->w - 3, m, ui_attr(UR_DIM));
+			free(m);
+		}
 	}
 	free(v);
 }

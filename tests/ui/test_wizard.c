@@ -552,6 +552,8 @@ static void field_up_down_keeps_draft(void **state)
 	char *s = fake_screen(f, 1);
 	HAS(s, "• Product User Group                description   typed");
 	HAS(s, "Supply the product tag:");
+	/* the product type is shown, from the models, not asked */
+	HAS(s, "Product type UserGroup, from the models");
 	free(s);
 	s = fake_screen(f, 2);
 	HAS(s, "  typed");
