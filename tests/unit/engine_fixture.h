@@ -16,8 +16,10 @@
 
 /* The tutorial's registry: UserGroup and User (two products, fixed input
  * affiliation), blocks UserGroupBlock (group_name, group_id) and UserBlock
- * (group -> UserGroupBlock, username, age, user_id). No prefills. */
-static inline struct dm_catalog *fx_seed_model(void)
+ * (group -> UserGroupBlock, username, age, user_id). No prefills.
+ * fx_seed_model_age: the same with UserBlock's age named age_name, its
+ * resource type's description prefill age_desc (may be NULL). */
+static inline struct dm_catalog *fx_seed_model_age(const char *age_name, const char *age_desc)
 {
 	struct dm_catalog *m = dm_catalog_new();
 	struct dm_product *g = dm_add_product(m, "User Group", "UserGroup", NULL, NULL);
@@ -34,12 +36,18 @@ static inline struct dm_catalog *fx_seed_model(void)
 	struct dm_block *ub = dm_add_block(m, "UserBlock", NULL, NULL);
 	dm_block_add_child(ub, "UserGroupBlock", "group");
 	dm_block_add_resource_type(ub, "username");
-	dm_block_add_resource_type(ub, "age");
+	dm_block_add_resource_type(ub, age_name);
 	dm_block_add_resource_type(ub, "user_id");
 	for (const char *const *r = (const char *const[]){ "group_name", "group_id", "username",
-							    "age", "user_id", NULL }; *r; r++)
+							    "user_id", NULL }; *r; r++)
 		dm_add_resource_type(m, *r, NULL);
+	dm_add_resource_type(m, age_name, age_desc);
 	return m;
+}
+
+static inline struct dm_catalog *fx_seed_model(void)
+{
+	return fx_seed_model_age("age", NULL);
 }
 
 /* The database after the tutorial's migration (same catalogue), with

@@ -16,7 +16,7 @@
 
 /* The seed catalogue in the database (2 subscriptions per product, 3
  * instances per block) and a model in which UserBlock's age became
- * user_age (a rename candidate) and UserGroupBlock gained a tag prefill. */
+ * user_age (a rename candidate, with a description prefill). */
 struct world {
 	struct dm_catalog *model, *db;
 	struct diff diff;
@@ -26,28 +26,7 @@ struct world {
 static void world_new(struct world *w)
 {
 	w->db = fx_seed_db(2, 3);
-	w->model = dm_catalog_new();
-	struct dm_catalog *m = w->model;
-	struct dm_product *g = dm_add_product(m, "User Group", "UserGroup", NULL, NULL);
-	dm_product_add_block(g, "UserGroupBlock");
-	struct dm_product *i = dm_add_product(m, "User internal", "User", NULL, NULL);
-	dm_product_add_fixed_input(i, "affiliation", NULL);
-	dm_product_add_block(i, "UserBlock");
-	struct dm_product *e = dm_add_product(m, "User external", "User", NULL, NULL);
-	dm_product_add_fixed_input(e, "affiliation", NULL);
-	dm_product_add_block(e, "UserBlock");
-	struct dm_block *gb = dm_add_block(m, "UserGroupBlock", NULL, NULL);
-	dm_block_add_resource_type(gb, "group_name");
-	dm_block_add_resource_type(gb, "group_id");
-	struct dm_block *ub = dm_add_block(m, "UserBlock", NULL, NULL);
-	dm_block_add_child(ub, "UserGroupBlock", "group");
-	dm_block_add_resource_type(ub, "username");
-	dm_block_add_resource_type(ub, "user_age");
-	dm_block_add_resource_type(ub, "user_id");
-	for (const char *const *r = (const char *const[]){ "group_name", "group_id", "username",
-							    "user_id", NULL }; *r; r++)
-		dm_add_resource_type(m, *r, NULL);
-	dm_add_resource_type(m, "user_age", "age in years");
+	w->model = fx_seed_model_age("user_age", "age in years");
 	struct wfo_error err;
 	assert_int_equal(diff_compute(w->model, w->db, NULL, &w->diff, &err), 0);
 	w->plan = plan_new(w->model, w->db, &w->diff);
