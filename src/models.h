@@ -1,6 +1,6 @@
 /* models.h - load the domain models (--models PATH) into a catalogue: a JSON
  * registry, a YAML registry of the same shape, a generator product YAML, or
- * a folder of such files (format: docs/REGISTRY.md).
+ * a folder of such files (format: docs/MODELS.md).
  *
  * Public API: models_default_path, models_load. The rest of this header is
  * shared by the loader files only (models.c, registry_json.c,
@@ -58,7 +58,7 @@ int registry_yaml_parse(const char *file, const char *text, size_t len, struct r
 struct reg;
 struct reg *reg_new(void);
 void reg_free(struct reg *r);
-/* Adds one registry-shaped document (§1 of REGISTRY.md). */
+/* Adds one registry-shaped document (section 1 of docs/MODELS.md). */
 int reg_add_registry(struct reg *r, const char *file, const struct rnode *doc, struct wfo_error *err);
 /* Adds one generator product YAML document (§2). */
 int reg_add_generator(struct reg *r, const char *file, const struct rnode *doc, struct wfo_error *err);

@@ -1,5 +1,5 @@
 -- catalogue-registry.sql - the model registry JSON (--models) of the
--- catalogue in the database, as /work/shared/design/REGISTRY.md describes it:
+-- catalogue in the database, as docs/MODELS.md describes it:
 -- psql -v P=N -v variant=V -f catalogue-registry.sql (N as for
 -- catalogue-data.sql). Variants:
 --   same  exactly the database's catalogue (no differences)
