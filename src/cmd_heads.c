@@ -12,10 +12,13 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: wfo-migrate heads [-v] [--migrations DIR]\n"
+		"Usage: wfo-migrate heads [-v] [--resolve-dependencies] [--migrations DIR]\n"
 		"Show the heads of the revision graph (the project's version folders plus\n"
 		"alembic.ini's version_locations), exactly as `alembic heads` prints them.\n\n"
 		"  -v, --verbose       one block per head (Rev:, Parent:, Path:, docstring)\n"
+		"      --resolve-dependencies\n"
+		"                      count depends_on as a down revision: a revision that\n"
+		"                      another depends on is no head\n"
 		CLI_COMMON_HELP
 		"  -h, --help          show this help\n");
 }
@@ -24,13 +27,14 @@ int cmd_heads(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "resolve-dependencies", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_common cc = CLI_COMMON_INIT;
 	struct wfo_error err = { 0 };
-	int verbose = 0, c;
+	int verbose = 0, resolve = 0, c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
 		if (cli_common_option(&cc, c, optarg))
@@ -38,6 +42,9 @@ int cmd_heads(int argc, char **argv)
 		switch (c) {
 		case 'v':
 			verbose = 1;
+			break;
+		case 'R':
+			resolve = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -60,7 +67,9 @@ int cmd_heads(int argc, char **argv)
 		return cli_report(&err);
 	}
 	struct strbuf out = STRBUF_INIT;
-	if (verbose)
+	if (resolve)
+		rev_format_heads_resolved(g, verbose, &out);
+	else if (verbose)
 		rev_format_heads_verbose(g, &out);
 	else
 		rev_format_heads(g, &out);

@@ -126,6 +126,29 @@ void rev_format_heads_verbose(const struct rev_graph *g, struct strbuf *out)
 		log_entry(g, g->heads.v[i], 0, out);
 }
 
+void rev_format_heads_resolved(const struct rev_graph *g, int verbose, struct strbuf *out)
+{
+	for (size_t i = 0; i < g->real_heads.n; i++) {
+		if (verbose)
+			log_entry(g, g->real_heads.v[i], 0, out);
+		else
+			head_only(g, g->real_heads.v[i], 1, 0, 0, 0, 0, out);
+	}
+}
+
+static void history_lines(const struct rev_graph *g, const struct idxvec *order, int verbose,
+			  const struct strvec *current, struct strbuf *out)
+{
+	for (size_t k = 0; k < order->n; k++) {
+		size_t i = order->v[k];
+		int cur = current && sv_contains(current, g->nodes[i].r->id);
+		if (verbose)
+			log_entry(g, i, cur, out);
+		else
+			head_only(g, i, 1, 1, 1, 1, cur, out);
+	}
+}
+
 void rev_format_history(const struct rev_graph *g, int verbose,
 			const struct strvec *current, struct strbuf *out)
 {
@@ -136,15 +159,21 @@ void rev_format_history(const struct rev_graph *g, int verbose,
 	struct idxvec order = { 0 };
 	rg_toposort(g, all, g->real_heads.v, g->real_heads.n, &order);
 	free(all);
-	for (size_t k = 0; k < order.n; k++) {
-		size_t i = order.v[k];
-		int cur = current && sv_contains(current, g->nodes[i].r->id);
-		if (verbose)
-			log_entry(g, i, cur, out);
-		else
-			head_only(g, i, 1, 1, 1, 1, cur, out);
-	}
+	history_lines(g, &order, verbose, current, out);
 	iv_free(&order);
+}
+
+int rev_format_history_range(const struct rev_graph *g, int verbose,
+			     const struct strvec *current, const struct strvec *lower,
+			     int lower_is_rows, const struct strvec *upper,
+			     struct strbuf *out, struct wfo_error *err)
+{
+	struct idxvec order = { 0 };
+	int rc = rg_range(g, lower, lower_is_rows, upper, &order, err);
+	if (rc == 0)
+		history_lines(g, &order, verbose, current, out);
+	iv_free(&order);
+	return rc;
 }
 
 void rev_format_current(const struct rev_graph *g, const struct strvec *current,

@@ -66,6 +66,16 @@ int rev_graph_resolve(const struct rev_graph *g, const char *spec,
 void rev_format_heads(const struct rev_graph *g, struct strbuf *out);
 void rev_format_history(const struct rev_graph *g, int verbose,
 			const struct strvec *current, struct strbuf *out);
+/* `alembic history -r LOWER:UPPER`: lower and upper hold one identifier
+ * each (empty: base, heads), or the database's rows where the range said
+ * "current" (lower_is_rows). Fails (err) on a range Alembic refuses. */
+int rev_format_history_range(const struct rev_graph *g, int verbose,
+			     const struct strvec *current, const struct strvec *lower,
+			     int lower_is_rows, const struct strvec *upper,
+			     struct strbuf *out, struct wfo_error *err);
+/* `alembic heads --resolve-dependencies [-v]`: the revisions nothing
+ * depends on, through down_revision or depends_on. */
+void rev_format_heads_resolved(const struct rev_graph *g, int verbose, struct strbuf *out);
 void rev_format_current(const struct rev_graph *g, const struct strvec *current,
 			int verbose, struct strbuf *out);
 /* `alembic heads -v`: one Rev:/Parent:/Path: block per head. For `current

@@ -84,6 +84,14 @@ long rg_ident_on_branch(const struct rev_graph *g, const char *ident, const char
 			struct wfo_error *err);
 long rg_walk(const struct rev_graph *g, long start, long steps, const char *label,
 	     struct wfo_error *err);
+long rg_walk_ex(const struct rev_graph *g, long start, long steps, const char *label,
+		int no_overwalk, struct wfo_error *err);
+/* Alembic's check=True: fails when one of t is an ancestor of another. */
+int rg_check_overlap(const struct rev_graph *g, const struct idxvec *t, struct wfo_error *err);
+/* The revisions of a history range (revrange.c), in history order. lower:
+ * one identifier, or the database's rows (lower_is_rows) for "current". */
+int rg_range(const struct rev_graph *g, const struct strvec *lower, int lower_is_rows,
+	     const struct strvec *upper, struct idxvec *order, struct wfo_error *err);
 int rg_parse_relative(const char *spec, char **label, char **symbol, long *rel);
 int rg_downgrade_target(const struct rev_graph *g, const struct strvec *current,
 			const char *spec, long *target, char **label, struct wfo_error *err);

@@ -230,8 +230,7 @@ static void copy_rows(struct strvec *rows, const struct strvec *current)
  * another target is refused ("overlaps"). For the upgrade targets and for
  * the current rows, so rows of which one is below another (left by some
  * downgrades) make Alembic refuse every upgrade; wfo-migrate does too. */
-static int check_overlap(const struct rev_graph *g, const struct idxvec *t,
-			 struct wfo_error *err)
+int rg_check_overlap(const struct rev_graph *g, const struct idxvec *t, struct wfo_error *err)
 {
 	char *seen = rg_set_new(g), *per = rg_set_new(g);
 	struct idxvec st = { 0 }, touched = { 0 };
@@ -300,7 +299,7 @@ int rev_plan_upgrade(const struct rev_graph *g, const struct strvec *current,
 		sv_free(&ids);
 	}
 	known_rows(g, current, &cur);
-	if (check_overlap(g, &targets, err) < 0 || check_overlap(g, &cur, err) < 0)
+	if (rg_check_overlap(g, &targets, err) < 0 || rg_check_overlap(g, &cur, err) < 0)
 		goto out;
 	char *req = rg_set_new(g), *have = rg_set_new(g);
 	rg_ancestors(g, targets.v, targets.n, 1, req);

@@ -239,6 +239,14 @@ void rg_toposort(const struct rev_graph *g, const char *set, const size_t *heads
 long rg_walk(const struct rev_graph *g, long start, long steps, const char *label,
 	     struct wfo_error *err)
 {
+	return rg_walk_ex(g, start, steps, label, 1, err);
+}
+
+/* no_overwalk = 0: a walk past the end stops where it is (Alembic's
+ * no_overwalk=False, used by history ranges). */
+long rg_walk_ex(const struct rev_graph *g, long start, long steps, const char *label,
+		int no_overwalk, struct wfo_error *err)
+{
 	long init = start;
 	long lb = -1;
 	if (label) {
@@ -273,7 +281,7 @@ long rg_walk(const struct rev_graph *g, long start, long steps, const char *labe
 			continue;
 		}
 		if (!ch.n)
-			return RG_NONE;
+			return no_overwalk ? RG_NONE : init;
 		if (ch.n > 1) {
 			iv_free(&ch);
 			wfo_fail(err, WFO_INPUT, "Ambiguous walk: %s has several %s; name the "
