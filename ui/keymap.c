@@ -69,7 +69,7 @@ static const struct binding table[] = {
 	{ KC_REVIEW, false, '3', "3", "3", UA_TAB3, "Downgrade SQL tab", NULL, NULL },
 	{ KC_REVIEW, false, '4', "4", "4", UA_TAB4, "Dry run tab", NULL, NULL },
 	{ KC_REVIEW, false, 'd', "d", "d", UA_DRYRUN, "dry run: upgrade and downgrade on the database, rolled back", "d dry run", "d dry run" },
-	{ KC_REVIEW, false, '/', "/", "/", UA_SEARCH, "search", "/ search", "/ search" },
+	{ KC_REVIEW, false, '/', "/", "/", UA_SEARCH, "search", NULL, NULL },
 	{ KC_REVIEW, true, KEY_F(3), "F3", "F3", UA_SEARCH_NEXT, "next match", NULL, NULL },
 	{ KC_REVIEW, false, CTRL('n'), "Ctrl-N", "Ctrl-N", UA_SEARCH_NEXT, "next match", NULL, NULL },
 	{ KC_REVIEW, true, KEY_F(15), "Shift-F3", "Shift-F3", UA_SEARCH_PREV, "previous match", NULL, NULL },
@@ -82,7 +82,8 @@ static const struct binding table[] = {
 	{ KC_WRITE, true, KEY_BTAB, "Shift-Tab", "Shift-Tab", UA_BTAB, "previous field", NULL, NULL },
 
 	/* steps */
-	{ KC_DIFF | KC_RENAMES | KC_DETAILS | KC_REVIEW, false, 'n', "n", "n", UA_NEXT, "next step", "n next", "n next" },
+	{ KC_DIFF | KC_RENAMES | KC_DETAILS, false, 'n', "n", "n", UA_NEXT, "next step", "n next", "n next" },
+	{ KC_REVIEW, false, 'n', "n", "n", UA_NEXT, "next step: confirm the changes", NULL, NULL },
 	{ KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE, false, 27, "Esc", "Esc", UA_BACK, "previous step", "Esc back", "Esc back" },
 	{ KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE, true, KEY_BACKSPACE, "Backspace", "Backspace", UA_BACK, "previous step", NULL, NULL },
 	{ KC_DIFF, false, 27, "Esc", "Esc", UA_BACK, "quit (asks first)", NULL, NULL },

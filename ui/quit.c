@@ -56,12 +56,17 @@ static int save(struct wz *w, const char *base, bool replace, struct wfo_error *
 {
 	const struct plan *p = w->env->plan;
 	char *in_path = xasprintf("%s-inputs.json", base);
-	char *up_path = has_updates(p) ? xasprintf("%s-updates.json", base) : NULL;
-	if (!replace && (exists(in_path) || (up_path && exists(up_path)))) {
+	char *up_name = xasprintf("%s-updates.json", base);
+	char *up_path = has_updates(p) ? xstrdup(up_name) : NULL;
+	if (!replace && (exists(in_path) || exists(up_name))) {
 		free(in_path);
+		free(up_name);
 		free(up_path);
 		return 1;
 	}
+	if (replace && !up_path)
+		remove(up_name);   /* an old one would bring back renames not decided now */
+	free(up_name);
 	char *in = answers_dump_inputs(p);
 	int rc = put(in_path, in, replace, err);
 	free(in);

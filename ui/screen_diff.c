@@ -492,10 +492,10 @@ static void draw_row(struct wz *w, struct dstate *s, size_t r, int y, int x, int
 			struct strbuf pv = STRBUF_INIT;
 			for (size_t i = 0; i < g->nvis && pv.len < 200; i++)
 				sb_addf(&pv, "%s%s", i ? ", " : "", item_at(s, g, i)->name);
-			ui_put(y, cx, x + width - cx - 1, sb_str(&pv), base | (sel ? 0 : ui_attr(UR_DIM)));
+			ui_put_cut(y, cx, x + width - cx - 1, sb_str(&pv), base | (sel ? 0 : ui_attr(UR_DIM)));
 			sb_free(&pv);
 		} else {
-			ui_put(y, cx, x + width - cx - 1, g->preview, base | (sel ? 0 : ui_attr(UR_DIM)));
+			ui_put_cut(y, cx, x + width - cx - 1, g->preview, base | (sel ? 0 : ui_attr(UR_DIM)));
 		}
 		return;
 	}
@@ -506,7 +506,7 @@ static void draw_row(struct wz *w, struct dstate *s, size_t r, int y, int x, int
 	cx += ui_put(y, cx, x + width - cx, it->name, base);
 	if (it->suffix) {
 		cx += ui_put(y, cx, x + width - cx, "  ", base);
-		ui_put(y, cx, x + width - cx - 1, it->suffix, base | (sel ? 0 : ui_attr(UR_DIM)));
+		ui_put_cut(y, cx, x + width - cx - 1, it->suffix, base | (sel ? 0 : ui_attr(UR_DIM)));
 	}
 }
 

@@ -120,7 +120,7 @@ static void draw(struct wz *w, const struct wz_rect *r)
 		x += ui_put(y, x, 2, mark, base | ui_attr(q->answer ? UR_DONE : UR_WARN));
 		x += 1;
 		char *t = what(q);
-		int tw = ui_put(y, x, r->w - x, t, base);
+		int tw = ui_put_cut(y, x, r->w - x, t, base);
 		free(t);
 		x += tw < 44 ? 44 : tw + 1;
 		x += ui_put(y, x, r->w - x, ui_glyph(UG_ARROW), base);
@@ -130,7 +130,7 @@ static void draw(struct wz *w, const struct wz_rect *r)
 		else if (!q->answer[0])
 			ui_put(y, x, r->w - x - 1, "no rename", base | (sel ? 0 : ui_attr(UR_DIM)));
 		else
-			ui_put(y, x, r->w - x - 1, q->answer, base | ui_attr(UR_BOLD));
+			ui_put_cut(y, x, r->w - x - 1, q->answer, base | ui_attr(UR_BOLD));
 	}
 	if (!dh)
 		return;
@@ -178,7 +178,7 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	struct strvec lines = STRVEC_INIT;
 	text_wrap(sb_str(&sb), r->w - 2, 2, &lines);
 	for (int i = 0; i < dh - 1 && (size_t)i < lines.n; i++)
-		ui_put(dy + 1 + i, 1, r->w - 2, lines.v[i], i == 1 ? ui_attr(UR_BOLD) : 0);
+		ui_put_cut(dy + 1 + i, 1, r->w - 2, lines.v[i], i == 1 ? ui_attr(UR_BOLD) : 0);
 	sv_free(&lines);
 	sb_free(&sb);
 }
@@ -223,6 +223,8 @@ static char *decline_loss(struct wz *w, size_t *nopen)
 			if (v > 0)
 				sv_push_owned(&items, xasprintf("%ld %s of %s in %s", v, wz_n(v, "value", "values"),
 								q->subject2, q->subject));
+			else if (v < 0)   /* not counted: say it without a number */
+				sv_push_owned(&items, xasprintf("the values of %s in %s", q->subject2, q->subject));
 		} else {
 			const struct dm_product *dp = dm_find_product(db, q->subject);
 			long v = dp ? dp->subscriptions : 0;
