@@ -104,8 +104,18 @@ const struct wz_stats *wz_stats(const struct wz *w)
 		return st;
 	memset(st, 0, sizeof *st);
 	const struct plan *p = w->env->plan;
+	/* a per-block rename waits (hidden) while the global rename of its old
+	   name is undecided: counted as the Renames screen shows it */
+	struct strvec undecided = STRVEC_INIT;
 	for (size_t i = 0, n = plan_count(p); i < n; i++) {
 		const struct plan_question *q = plan_question(p, i);
+		if (q->kind == PQ_RT_RENAME && !q->answer)
+			sv_push(&undecided, q->subject);
+	}
+	for (size_t i = 0, n = plan_count(p); i < n; i++) {
+		const struct plan_question *q = plan_question(p, i);
+		if (q->kind == PQ_BLOCK_RT_UPDATE && undecided.n && sv_contains(&undecided, q->subject2))
+			continue;
 		if (wz_is_rename(q->kind)) {
 			st->renames++;
 			st->renames_open += !q->answer;
@@ -114,6 +124,7 @@ const struct wz_stats *wz_stats(const struct wz *w)
 			st->details_open += !q->answer;
 		}
 	}
+	sv_free(&undecided);
 	st->gen = w->plan_gen;
 	st->valid = true;
 	return st;

@@ -15,7 +15,7 @@ cp "$SEED/registry.json" products/registry.json
 tui_start 80x24 "Add User and UserGroup products" --models products --inputs @notag.json
 tui_wait "+ 3 products" >/dev/null
 tui_keys Right Down Down; snap diff
-tui_keys Enter n Enter; tui_type "USER_GROUP_ADMINISTRATION"; tui_keys Enter; snap details
+tui_keys n n Enter; tui_type "USER_GROUP_ADMINISTRATION"; tui_keys Enter; snap details
 tui_keys C-u; tui_type GROUP; tui_keys Enter n; snap review
 tui_keys Tab; snap review-sql
 tui_keys Enter; snap confirm
@@ -37,7 +37,7 @@ SQL
 sed -i 's/"age"/"user_age"/' products/registry.json
 tui_start 80x24 "Rename age to user_age" --models products
 tui_wait "product block changed" >/dev/null
-tui_keys Enter; snap renames
+tui_keys n; snap renames
 tui_keys Enter; snap renames-menu
 tui_keys Escape F1; snap help
 tui_keys Escape; tui_resize 60x20; snap 60x20
@@ -51,7 +51,7 @@ psql -X -q -v ON_ERROR_STOP=1 -f "$SC/before.sql" >/dev/null
 cp "$SC/registry.json" products/registry.json
 tui_start 80x24 "Remove TestProductOne" --models products
 tui_wait "product to delete" >/dev/null
-tui_keys Enter; snap del-review
+tui_keys n; snap del-review
 tui_keys Enter; snap del-confirm
 tui_keys Escape q
 ls "$OUT"
