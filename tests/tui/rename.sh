@@ -26,7 +26,7 @@ tui_start 80x24 "Rename age to user_age" --models renamed.json
 t_screen "the changed block is listed" "~ 1 product block changed"
 t_screen "the deleted resource type warns about its values" "⚠ 1 value "
 t_screen "the renames step is not skipped" "1 Differences ▸ 2 Renames ▸ 3 Details"
-tui_keys Enter
+tui_keys n
 t_screen "the rename suggestion" "Resource type age"
 t_screen "the question in plain words" "Which new resource type replaces age?"
 t_screen "the values kept by renaming" "1 value is kept by renaming"

@@ -936,6 +936,31 @@ static void review_dry_run(void **state)
 	fake_free(f);
 }
 
+/* A text longer than its tab shows the position on a row of its own at 80
+ * columns: it never covers a line of the text. */
+static void scroll_position_on_its_own_row(void **state)
+{
+	struct fake *f = fake_seed();
+	char *answers = answer_all(f);
+	char *script = xasprintf("n %s n 2 <Dump> q <BTab> <Enter>", answers);
+	fake_run(f, "80x24", script);
+	char *s = fake_screen(f, 1);
+	const char *p = strstr(s, " lines 1-");
+	if (!p)
+		HAS(s, " lines 1-");
+	const char *bol = p;
+	while (bol > s && bol[-1] != '\n')
+		bol--;
+	for (const char *c = bol; c < p; c++)
+		if (*c != ' ')
+			HAS(s, "a row holding only the position");
+	assert_non_null(strstr(p, " of "));
+	free(s);
+	free(script);
+	free(answers);
+	fake_free(f);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -974,6 +999,7 @@ int main(void)
 		cmocka_unit_test(enter_expands_a_group),
 		cmocka_unit_test(details_no_error_before_typing),
 		cmocka_unit_test(review_dry_run),
+		cmocka_unit_test(scroll_position_on_its_own_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
