@@ -349,7 +349,7 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	}
 	s->l.height = lh - 1;
 	list_fix(&s->l);
-	char *head = xasprintf("%zu values: %zu done, %zu missing, %zu invalid", s->l.n, done, missing, bad);
+	char *head = xasprintf("%zu %s: %zu done, %zu missing, %zu invalid", s->l.n, wz_n((long)s->l.n, "value", "values"), done, missing, bad);
 	char *pos = xasprintf("%zu/%zu", s->l.sel + 1, s->l.n);
 	int pw = ui_width(pos), hw = ui_put_cut(r->y, 1, r->w - 2, head, ui_attr(UR_DIM));
 	if (1 + hw + 2 + pw <= r->w - 1)   /* the position only where it overlaps nothing */

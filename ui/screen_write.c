@@ -137,11 +137,23 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	}
 	if (s->upgrade_error && y < end) {
 		/* stays readable after its dialog: wrapped over the rows left */
-		char *m = xasprintf("%s The upgrade failed; nothing was changed in the database. "
-				    "Enter tries again; F10 leaves (apply later with wfo-migrate upgrade).\n%s",
-				    ui_glyph(UG_CROSS), s->upgrade_error);
-		para(y, end, r->w - 4, m, ui_attr(UR_ERROR));
-		free(m);
+		/* PostgreSQL's own lines (ERROR, DETAIL, HINT) first: the rest
+		   (file, statement) is what gets cut when rows run out */
+		struct strbuf sb = STRBUF_INIT, rest = STRBUF_INIT;
+		sb_addf(&sb, "%s The upgrade failed; nothing was changed. Enter tries again; F10 leaves.\n",
+			ui_glyph(UG_CROSS));
+		for (const char *l = s->upgrade_error; *l;) {
+			const char *nl = strchr(l, '\n');
+			size_t n = nl ? (size_t)(nl - l) : strlen(l);
+			bool pg = !strncmp(l, "ERROR:", 6) || !strncmp(l, "DETAIL:", 7) || !strncmp(l, "HINT:", 5);
+			sb_addn(pg ? &sb : &rest, l, n);
+			sb_add(pg ? &sb : &rest, "\n");
+			l += n + (nl ? 1 : 0);
+		}
+		sb_add(&sb, sb_str(&rest));
+		para(y, end, r->w - 4, sb_str(&sb), ui_attr(UR_ERROR));
+		sb_free(&sb);
+		sb_free(&rest);
 	}
 }
 

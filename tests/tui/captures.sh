@@ -21,7 +21,7 @@ tui_keys Tab; snap review-sql
 tui_keys Enter; snap confirm
 tui_keys Enter; snap write
 tui_keys Enter y; snap upgraded
-tui_keys Enter; tui_wait_exit >/dev/null
+tui_keys Enter; tui_wait_exit >/dev/null; snap result
 
 # a rename with a value to keep
 psql -X -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
@@ -41,6 +41,7 @@ tui_keys n; snap renames
 tui_keys Enter; snap renames-menu
 tui_keys Escape F1; snap help
 tui_keys Escape; tui_resize 60x20; snap 60x20
+tui_resize 80x24; tui_keys Enter Enter n d; tui_wait "Verdict" >/dev/null; snap rename-dryrun
 tui_keys q
 
 # a deletion with a subscription
@@ -53,5 +54,6 @@ tui_start 80x24 "Remove TestProductOne" --models products
 tui_wait "product to delete" >/dev/null
 tui_keys n; snap del-review
 tui_keys Enter; snap del-confirm
-tui_keys Escape q
+tui_keys Escape d; tui_wait "Verdict" >/dev/null; snap del-dryrun
+tui_keys q
 ls "$OUT"

@@ -57,7 +57,9 @@ t_screen "dropping age warns in the review" "Dropping resource type age deletes 
 tui_keys Escape
 t_screen "back to the details" "user_age in UserBlock"
 tui_keys Escape
-t_screen "back to the renames" "Which new resource type replaces age?"
+t_screen "back to the renames, the cursor on the per-block rename" "In block UserBlock, which new resource type replaces age?"
+tui_keys Home
+t_screen "the global rename" "Which new resource type replaces age?"
 tui_keys Enter Home Enter
 t_screen "renamed again" "→ user_age"
 tui_keys n
