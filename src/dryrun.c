@@ -62,7 +62,7 @@ static int run_list(PGconn *conn, const char *phase, const struct strvec *sql,
 			wfo_error_prefix(err, "%s statement %zu of %zu: ", phase, i + 1, sql->n);
 			return -1;
 		}
-		(*out)[i].sql = db_shorten_sql(sql->v[i], 100);
+		(*out)[i].sql = db_shorten_sql(sql->v[i], 56);   /* one line at 80 columns */
 		(*out)[i].rows = rows;
 		*n = i + 1;
 	}
@@ -134,10 +134,10 @@ static void stmts(struct strbuf *out, const char *title, const struct dryrun_stm
 		sb_add(out, "  (no statements)\n");
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].rows >= 0)
-			sb_addf(out, "  %3zu  %6ld row%s  %s\n", i + 1, v[i].rows, v[i].rows == 1 ? " " : "s",
+			sb_addf(out, "  %3zu %6ld row%s  %s\n", i + 1, v[i].rows, v[i].rows == 1 ? " " : "s",
 				v[i].sql);
 		else
-			sb_addf(out, "  %3zu           -  %s\n", i + 1, v[i].sql);
+			sb_addf(out, "  %3zu          -  %s\n", i + 1, v[i].sql);
 	}
 }
 
