@@ -392,6 +392,16 @@ static bool select_next_open(struct wz *w)
 	return false;
 }
 
+/* Why value v for the question at key was refused: in plain words when
+ * the reason is one we know, else the engine's message. Sets the draft. */
+static void refuse(struct wz *w, const char *key, const char *v, const struct wfo_error *err)
+{
+	size_t i = wz_find(w, key);
+	char buf[320];
+	const char *why = i == PLAN_NONE ? NULL : problem(plan_question(w->env->plan, i), v, buf, sizeof buf);
+	draft_set(S(w), key, v, why ? why : err->msg);
+}
+
 static void submit(struct wz *w)
 {
 	struct tstate *s = S(w);
@@ -434,7 +444,7 @@ static void next(struct wz *w)
 		char *key = xstrdup(d->key), *v = xstrdup(d->text);
 		struct wfo_error err = { 0 };
 		if (wz_answer(w, i, v, &err) < 0) {
-			draft_set(s, key, v, err.msg);
+			refuse(w, key, v, &err);
 			k++;
 		} else {
 			draft_drop(s, key); /* the last draft moved to k: look at k again */
@@ -468,7 +478,7 @@ static void next(struct wz *w)
 			char *key = xstrdup(q->key_path), *v = xstrdup(q->prefill);
 			struct wfo_error err = { 0 };
 			if (wz_answer(w, s->rows[r], v, &err) < 0)
-				draft_set(s, key, v, err.msg);
+				refuse(w, key, v, &err);
 			free(key);
 			free(v);
 			rebuild(w);
