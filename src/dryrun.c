@@ -94,6 +94,25 @@ static int compare(PGconn *conn, struct dryrun_report *rep, struct wfo_error *er
 	return 0;
 }
 
+/* The advisory lock of upgrades, without waiting: a dry run next to a
+ * running upgrade says so instead of hanging the screen. */
+static int try_lock(PGconn *conn, struct wfo_error *err)
+{
+	PGresult *res = PQexec(conn, "SELECT pg_try_advisory_xact_lock(" DB_LOCK_KEY ")");
+	int rc = 0;
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		struct strbuf sb = STRBUF_INIT;
+		db_format_error(res, conn, &sb);
+		rc = wfo_fail(err, WFO_DB, "taking the wfo-migrate advisory lock: %s", sb_str(&sb));
+		sb_free(&sb);
+	} else if (strcmp(PQgetvalue(res, 0, 0), "t") != 0) {
+		rc = wfo_fail(err, WFO_DB, "another wfo-migrate upgrade or downgrade is running on this "
+			      "database (it holds the advisory lock); try the dry run again when it is done");
+	}
+	PQclear(res);
+	return rc;
+}
+
 enum dryrun_verdict dryrun_run(PGconn *conn, const struct strvec *up, const struct strvec *down,
 			       struct dryrun_report *rep, struct wfo_error *err)
 {
@@ -103,7 +122,7 @@ enum dryrun_verdict dryrun_run(PGconn *conn, const struct strvec *up, const stru
 	int rc = -1;
 	if (db_begin(conn, err) < 0)
 		goto fail;
-	if (db_lock(conn, err) < 0 ||
+	if (try_lock(conn, err) < 0 ||
 	    db_exec(conn, "copying the catalogue before the dry run", SNAPSHOT_SQL, NULL, err) < 0)
 		goto out;
 	if (run_list(conn, "upgrade", up, &rep->up, &rep->nup, &rep->failed_at, err) < 0) {

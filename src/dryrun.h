@@ -5,7 +5,8 @@
  * the same way; then the catalogue (products, blocks, resource types, fixed
  * inputs, their links, subscriptions, instances, values, instance relations,
  * processes) is compared with a copy taken before the upgrade; then
- * everything is rolled back. Nothing is ever committed.
+ * everything is rolled back. Nothing is ever committed. While an upgrade
+ * holds the advisory lock the dry run does not wait: it fails saying so.
  *
  * The comparison uses natural keys (names, and the ids of subscription
  * data, which a downgrade cannot make up), so a product deleted and created

@@ -69,6 +69,25 @@ t_contains "the list is headed as what cannot come back" "$(cat out)" "Cannot co
 cp out lossy.out
 unchanged "dropping age"
 
+# an upgrade running (holding the advisory lock): the dry run says so at
+# once instead of waiting
+psql -X -q -c "SELECT pg_advisory_lock(8603686379037747058), pg_sleep(60)" >/dev/null 2>&1 &
+locker=$!
+for _ in $(seq 50); do
+	[ "$(psql -X -A -t -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+	sleep 0.1
+done
+start=$(date +%s)
+"$WFO" migrate-domain-models m --models renamed.json --updates '{"resource_types": {"age": "user_age"}}' \
+	--dry-run </dev/null >out 2>err
+t_eq "the lock is held elsewhere: exit 4" 4 $?
+t_true "without waiting for it" test $(( $(date +%s) - start )) -lt 20
+t_contains "it says why" "$(cat err)" "another wfo-migrate upgrade or downgrade is running"
+kill "$locker" 2>/dev/null
+psql -X -q -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
+wait "$locker" 2>/dev/null
+unchanged "the lock held elsewhere"
+
 # a failing statement: named, with PostgreSQL's error; exit 4
 psql -X -q -c "ALTER TABLE resource_types ADD CONSTRAINT no_user_age CHECK (resource_type <> 'user_age')" || exit 1
 dump >db.before
