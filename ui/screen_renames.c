@@ -206,7 +206,7 @@ static char *decline_loss(struct wz *w, size_t *nopen)
 	struct rstate *s = S(w);
 	const struct dm_catalog *db = w->env->db;
 	struct strbuf sb = STRBUF_INIT;
-	size_t n = 0, parts = 0;
+	size_t n = 0;
 	struct strvec items = STRVEC_INIT;
 	for (size_t r = 0; r < s->l.n; r++) {
 		const struct plan_question *q = plan_question(w->env->plan, s->rows[r]);
@@ -233,9 +233,9 @@ static char *decline_loss(struct wz *w, size_t *nopen)
 								wz_n(v, "subscription", "subscriptions"), q->subject));
 		}
 	}
-	for (size_t i = 0; i < items.n; i++, parts++)
+	for (size_t i = 0; i < items.n; i++)
 		sb_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == items.n ? " and " : ", ", items.v[i]);
-	if (parts)
+	if (items.n)
 		sb_add(&sb, " will be dropped.");
 	else
 		sb_add(&sb, "No values are lost (nothing uses the old names yet).");
