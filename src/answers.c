@@ -8,6 +8,10 @@
 
 #include <jansson.h>
 
+/* A key of ours in --updates (orchestrator-core reads only its three): the
+ * renames given answer their questions and the others are still asked. */
+#define ASK_OTHERS "ask_other_renames"
+
 static json_t *parse(const char *opt, const char *text, struct wfo_error *err)
 {
 	if (!text)
@@ -129,6 +133,13 @@ static int load_pairs(json_t *obj, const char *k1, const char *owner, struct str
 	return 0;
 }
 
+static void set_rename(struct plan *p, const char *k1, const char *k2, const char *k3, const char *value)
+{
+	char *kp = plan_key_path("updates", k1, k2, k3);
+	plan_set_answer(p, kp, value);
+	free(kp);
+}
+
 int answers_load_updates(struct plan *p, const char *json_text, struct wfo_error *err)
 {
 	json_t *root = parse("updates", json_text, err);
@@ -139,12 +150,21 @@ int answers_load_updates(struct plan *p, const char *json_text, struct wfo_error
 	int rc = 0;
 	const char *k;
 	json_t *v;
+	bool ask_others = false;
 	json_object_foreach(root, k, v) {
+		if (!strcmp(k, ASK_OTHERS)) {
+			if (!json_is_boolean(v)) {
+				rc = wfo_fail(err, WFO_INPUT, "updates[\"%s\"]: expected true or false", k);
+				break;
+			}
+			ask_others = json_is_true(v);
+			continue;
+		}
 		bool known = !strcmp(k, "fixed_inputs") || !strcmp(k, "resource_types") ||
 			     !strcmp(k, "block_resource_types");
 		if (!known) {
 			rc = wfo_fail(err, WFO_INPUT, "updates[\"%s\"]: unknown key; expected fixed_inputs, "
-				      "resource_types or block_resource_types", k);
+				      "resource_types, block_resource_types or " ASK_OTHERS, k);
 			break;
 		}
 		if (!json_is_object(v)) {
@@ -176,8 +196,18 @@ int answers_load_updates(struct plan *p, const char *json_text, struct wfo_error
 	json_decref(root);
 	/* §4: an empty --updates ({}) leaves the rename questions on */
 	bool any = u.fi_old.n || u.rt_old.n || u.brt_old.n;
-	if (rc == 0 && any)
+	if (rc == 0 && any && ask_others) {
+		/* the pairs answer their rename questions; the other questions
+		   stay open (a saved, unfinished wizard run) */
+		for (size_t i = 0; i < u.rt_old.n; i++)
+			set_rename(p, "resource_types", u.rt_old.v[i], NULL, u.rt_new.v[i]);
+		for (size_t i = 0; i < u.brt_old.n; i++)
+			set_rename(p, "block_resource_types", u.brt_block.v[i], u.brt_old.v[i], u.brt_new.v[i]);
+		for (size_t i = 0; i < u.fi_old.n; i++)
+			set_rename(p, "fixed_inputs", u.fi_product.v[i], u.fi_old.v[i], u.fi_new.v[i]);
+	} else if (rc == 0 && any) {
 		rc = plan_set_updates(p, &u, err);
+	}
 	plan_updates_free(&u);
 	return rc;
 }
@@ -215,9 +245,16 @@ char *answers_dump_inputs(const struct plan *p)
 
 char *answers_dump_updates(const struct plan *p)
 {
+	return answers_dump_updates_open(p, false);
+}
+
+char *answers_dump_updates_open(const struct plan *p, bool ask_others)
+{
 	struct plan_updates u;
 	plan_current_updates(p, &u);
 	json_t *root = json_object();
+	if (ask_others)
+		json_object_set_new(root, ASK_OTHERS, json_true());
 	for (size_t i = 0; i < u.fi_old.n; i++)
 		json_object_set_new(child(child(root, "fixed_inputs"), u.fi_product.v[i]), u.fi_old.v[i],
 				    json_string(u.fi_new.v[i]));

@@ -12,7 +12,10 @@
  *   "resource_types": {"<old>": "<new>"}, "block_resource_types":
  *   {"<block>": {"<old>": "<new>"}}}; any content disables rename questions.
  *   Each pair must be a real difference (else an error naming the key; the
- *   reference crashed, defect 5).
+ *   reference crashed, defect 5). Our own key "ask_other_renames": true
+ *   (written when the wizard saves an unfinished run) changes that: the
+ *   pairs answer their rename questions and every other rename is still
+ *   asked, so an undecided rename never becomes a drop by itself.
  *
  * text is JSON, or "@FILE" for a file's contents: the file is read by the
  * caller (mdm_read_json_arg); here only JSON text is accepted, the leading
@@ -20,6 +23,8 @@
  * and the key. */
 #ifndef WFO_ANSWERS_H
 #define WFO_ANSWERS_H
+
+#include <stdbool.h>
 
 #include "plan.h"
 #include "wfo_error.h"
@@ -32,5 +37,7 @@ int answers_load_updates(struct plan *p, const char *json_text, struct wfo_error
  * a heap string, pretty-printed with sorted keys and a final newline. */
 char *answers_dump_inputs(const struct plan *p);
 char *answers_dump_updates(const struct plan *p);
+/* The same; ask_others adds "ask_other_renames": true (see above). */
+char *answers_dump_updates_open(const struct plan *p, bool ask_others);
 
 #endif

@@ -16,8 +16,10 @@
 #include <unistd.h>
 
 #include "answers.h"
+#include "atomicfile.h"
 #include "cli_common.h"
 #include "db.h"
+#include "dryrun.h"
 #include "mdm.h"
 #include "mdm_drive.h"
 #include "mdm_session.h"
@@ -27,6 +29,7 @@
 #include "revgraph.h"
 #include "revid.h"
 #include "revwrite.h"
+#include "shellquote.h"
 #include "sqlgen.h"
 #include "util.h"
 #include "wfo_error.h"
@@ -40,7 +43,7 @@ static void mdm_usage(FILE *out)
 	fprintf(out,
 		"Usage: wfo-migrate migrate-domain-models MESSAGE [--models PATH]\n"
 		"           [--inputs JSON|@FILE] [--updates JSON|@FILE] [--test] [--yes]\n"
-		"           [--no-tui] [--upgrade] [--confirm-warnings]\n"
+		"           [--no-tui] [--upgrade] [--confirm-warnings] [--dry-run]\n"
 		"           [--migrations DIR] [--database-uri URI]\n"
 		"Compare the domain models with the product catalogue in the database, ask\n"
 		"what cannot be derived (renames, descriptions, tags, fixed input values,\n"
@@ -51,12 +54,18 @@ static void mdm_usage(FILE *out)
 		"                          folder of them (default: ./products)\n"
 		"      --inputs JSON|@FILE answers for new things, orchestrator-core's format\n"
 		"      --updates JSON|@FILE rename decisions, orchestrator-core's format (any\n"
-		"                          content: no rename question is asked)\n"
+		"                          content: no rename question is asked, unless it\n"
+		"                          holds \"ask_other_renames\": true)\n"
 		"      --test              print the SQL, ask nothing, write nothing\n"
 		"      --yes               confirm the changes without asking\n"
 		"      --no-tui            line prompts instead of the full-screen wizard\n"
 		"      --upgrade           apply the new revision to the database afterwards\n"
 		"      --confirm-warnings  go on despite multiple-attribute warnings\n"
+		"      --dry-run           ask nothing, write nothing: run the upgrade SQL and then\n"
+		"                          the downgrade SQL in one transaction that is rolled\n"
+		"                          back, print the rows each statement touches and\n"
+		"                          whether the catalogue comes back (exit 0: it does,\n"
+		"                          1: some rows cannot come back, 4: a statement fails)\n"
 		CLI_COMMON_HELP
 		"  -h, --help              show this help\n"
 		"The last line printed is the path of the written revision file.\n");
@@ -159,6 +168,9 @@ struct mdm_run {
 	struct strvec up, down;
 	bool have_target;
 	int upgrade_code;       /* exit code of the --upgrade run */
+	char *written_message;  /* the message the wizard wrote the revision with */
+	bool applied;           /* the wizard's upgrade committed */
+	char *upgrade_error;    /* the wizard's upgrade failed: why */
 };
 
 /* Upgrade and downgrade SQL of the answered plan (replacing earlier ones). */
@@ -200,7 +212,33 @@ static int write_revision(struct mdm_run *r, const char *message, char **path,
 
 static int wiz_write(void *ctx, const char *message, char **path_out, struct wfo_error *err)
 {
-	return write_revision(ctx, message, path_out, err);
+	struct mdm_run *r = ctx;
+	if (write_revision(r, message, path_out, err) < 0)
+		return -1;
+	free(r->written_message);
+	r->written_message = xstrdup(message);
+	return 0;
+}
+
+/* The dry run of the plan's SQL on the session's connection; *report_out
+ * (heap) gets the report in every case. */
+static int dry_run(struct mdm_run *r, char **report_out, struct wfo_error *err)
+{
+	*report_out = NULL;
+	if (build_sql(r, err) < 0)
+		return -1;
+	struct dryrun_report rep;
+	enum dryrun_verdict v = dryrun_run(r->s.conn, &r->up, &r->down, &rep, err);
+	struct strbuf sb = STRBUF_INIT;
+	dryrun_render(&rep, &sb);
+	dryrun_report_free(&rep);
+	*report_out = sb_detach(&sb);
+	return v == DRYRUN_FAILED ? -1 : v == DRYRUN_LOSSY ? 1 : 0;
+}
+
+static int wiz_dry_run(void *ctx, char **report_out, struct wfo_error *err)
+{
+	return dry_run(ctx, report_out, err);
 }
 
 struct progress_ctx {
@@ -249,14 +287,136 @@ static int wiz_upgrade(void *ctx, wizard_progress_fn fn, void *ui, char **head_o
 	if (migrate_run(r->s.conn, &cur, &plan, &o, NULL, err) < 0)
 		goto out;
 	*head_out = xstrdup(r->t.id);
+	r->applied = true;
 	rc = 0;
 out:
+	if (rc < 0) {
+		free(r->upgrade_error);
+		r->upgrade_error = xstrdup(err->msg);
+	}
 	if (planned)
 		rev_plan_free(&plan);
 	sv_free(&cur);
 	if (g)
 		rev_graph_free(g);
 	return rc;
+}
+
+/* The answers of this run written beside the revision file
+ * (<file without .py>.inputs.json, and .updates.json when renames were
+ * decided), for the command that reproduces the run. Paths in *in_path /
+ * *up_path (heap; NULL when not written). A failure is said on stderr: the
+ * revision stands without them. */
+static void write_answers_beside(struct mdm_run *r, const char *rev_path, char **in_path,
+				 char **up_path)
+{
+	*in_path = *up_path = NULL;
+	size_t n = strlen(rev_path);
+	size_t stem = n > 3 && !strcmp(rev_path + n - 3, ".py") ? n - 3 : n;
+	struct plan_updates u;
+	memset(&u, 0, sizeof u);
+	plan_current_updates(r->plan, &u);
+	bool renames = u.fi_old.n || u.rt_old.n || u.brt_old.n;
+	plan_updates_free(&u);
+	struct wfo_error e = { 0 };
+	char *ip = xasprintf("%.*s.inputs.json", (int)stem, rev_path);
+	char *text = answers_dump_inputs(r->plan);
+	if (atomic_create(ip, text, strlen(text), &e) == 0) {
+		*in_path = ip;
+	} else {
+		fprintf(stderr, "wfo-migrate migrate-domain-models: the answers were not saved: %s\n", e.msg);
+		free(ip);
+	}
+	free(text);
+	if (!renames || !*in_path)
+		return;
+	char *upp = xasprintf("%.*s.updates.json", (int)stem, rev_path);
+	text = answers_dump_updates(r->plan);
+	if (atomic_create(upp, text, strlen(text), &e) == 0) {
+		*up_path = upp;
+	} else {
+		fprintf(stderr, "wfo-migrate migrate-domain-models: the renames were not saved: %s\n", e.msg);
+		free(upp);
+	}
+	free(text);
+}
+
+/* Whether a connection string carries a password (then it is not printed). */
+static bool uri_has_password(const char *uri)
+{
+	const char *s = strstr(uri, "://");
+	if (!s)
+		return strstr(uri, "password") != NULL;
+	s += 3;
+	const char *at = strrchr(s, '@');
+	return (at && memchr(s, ':', (size_t)(at - s))) || strstr(uri, "password=");
+}
+
+static void arg(struct strbuf *sb, const char *opt, const char *value)
+{
+	sb_add(sb, " ");
+	sb_add(sb, opt);
+	if (value) {
+		sb_add(sb, " ");
+		shell_quote(sb, value);
+	}
+}
+
+/* What stays on the terminal after the wizard: the file, the new head,
+ * whether it was applied, the backup reminder and the unattended command
+ * that gives the same answers. */
+static void print_result(struct mdm_run *r, const char *path)
+{
+	char *in_path, *up_path;
+	write_answers_beside(r, path, &in_path, &up_path);
+	printf("Revision written: %s\n", path);
+	printf("New head of the data branch: %s (revises %s)\n", r->t.id,
+	       r->t.down.n ? r->t.down.v[0] : "nothing: the first data revision");
+	struct strbuf up = STRBUF_INIT;
+	sb_add(&up, "wfo-migrate upgrade");
+	if (r->a.migrations)
+		arg(&up, "--migrations", r->a.migrations);
+	if (r->applied) {
+		printf("Applied: yes, the database is at %s.\n", r->t.id);
+	} else if (r->upgrade_error) {
+		const char *nl = strchr(r->upgrade_error, '\n');
+		printf("Applied: no, the upgrade failed and changed nothing (%.*s).\n",
+		       nl ? (int)(nl - r->upgrade_error) : (int)strlen(r->upgrade_error), r->upgrade_error);
+		printf("Apply later: %s\n", sb_str(&up));
+	} else {
+		printf("Applied: no. Apply later: %s\n", sb_str(&up));
+	}
+	printf("Back up the database before applying this in production.\n");
+	if (in_path) {
+		struct strbuf cmd = STRBUF_INIT;
+		sb_add(&cmd, "wfo-migrate migrate-domain-models ");
+		shell_quote(&cmd, r->written_message ? r->written_message : r->a.message);
+		arg(&cmd, "--models", r->s.models_path);
+		if (r->a.migrations)
+			arg(&cmd, "--migrations", r->a.migrations);
+		bool hidden = r->a.database_uri && uri_has_password(r->a.database_uri);
+		if (r->a.database_uri && !hidden)
+			arg(&cmd, "--database-uri", r->a.database_uri);
+		char *at = xasprintf("@%s", in_path);
+		arg(&cmd, "--inputs", at);
+		free(at);
+		if (up_path) {
+			at = xasprintf("@%s", up_path);
+			arg(&cmd, "--updates", at);
+			free(at);
+		}
+		arg(&cmd, "--yes", NULL);
+		arg(&cmd, "--no-tui", NULL);
+		if (r->a.upgrade)
+			arg(&cmd, "--upgrade", NULL);
+		printf("The same run without questions (answers saved beside the revision)%s:\n  %s\n",
+		       hidden ? "; give the database as DATABASE_URI, its password is not printed" : "",
+		       sb_str(&cmd));
+		sb_free(&cmd);
+	}
+	sb_free(&up);
+	free(in_path);
+	free(up_path);
 }
 
 static int run_wizard(struct mdm_run *r, char **path, struct wfo_error *err)
@@ -267,7 +427,7 @@ static int run_wizard(struct mdm_run *r, char **path, struct wfo_error *err)
 		.head = r->t.head, .write_dir = r->t.dir, .revision_id = r->t.id,
 		.revises = revises, .branch = "data",
 		.model = r->s.model, .db = r->s.db, .extra = r->s.extra, .diff = &r->s.diff,
-		.plan = r->plan, .write = wiz_write, .upgrade = wiz_upgrade, .ctx = r,
+		.plan = r->plan, .write = wiz_write, .upgrade = wiz_upgrade, .dry_run = wiz_dry_run, .ctx = r,
 		.upgrade_default = r->a.upgrade,
 	};
 	enum wizard_result res = wizard_run(&env, path, err);
@@ -327,7 +487,7 @@ static int load_answers(struct mdm_run *r, struct wfo_error *err)
 		}
 		free(text);
 	}
-	if (r->a.yes || r->a.test)   /* --test writes nothing: no confirmation */
+	if (r->a.yes || r->a.test || r->a.dry_run)   /* they write nothing: no confirmation */
 		plan_set_answer(r->plan, "--yes", "y");
 	return 0;
 }
@@ -368,14 +528,14 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 	r->plan = plan_new(r->s.model, r->s.db, &r->s.diff);
 	if (load_answers(r, err) < 0)
 		return -1;
-	if (!r->a.test) {
+	if (!r->a.test && !r->a.dry_run) {
 		r->have_target = true;
 		if (target_prepare(&r->cc, r->s.conn, &r->t, err) < 0)
 			return -1;
 	}
 
 	bool in_tty = isatty(0), out_tty = isatty(1);
-	enum mdm_mode mode = r->a.test ? MDM_MODE_NONINTERACTIVE
+	enum mdm_mode mode = r->a.test || r->a.dry_run ? MDM_MODE_NONINTERACTIVE
 		: mdm_choose_mode(r->a.no_tui, wizard_available(), in_tty, out_tty,
 				  mdm_fd_has_input(0));
 	char *path = NULL;
@@ -387,6 +547,7 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 			printf("The domain models and the database agree: nothing to do.\n");
 			return 0;
 		}
+		print_result(r, path);
 		printf("%s\n", path);
 		free(path);
 		return 0;
@@ -407,10 +568,22 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 		return -1;
 	if (build_sql(r, err) < 0)
 		return -1;
-	if (r->a.test) {
+	if (r->a.test)
 		print_sql(r);
+	if (r->a.dry_run) {
+		if (r->a.test)
+			printf("\n");
+		char *report = NULL;
+		int v = dry_run(r, &report, err);
+		fputs(report ? report : "", stdout);
+		free(report);
+		if (v < 0)
+			return -1;
+		r->upgrade_code = v;   /* 1: some rows cannot come back */
 		return 0;
 	}
+	if (r->a.test)
+		return 0;
 	if (!r->up.n && !r->down.n) {
 		printf("Nothing to do\n");
 		return 0;
@@ -460,6 +633,8 @@ int cmd_migrate_domain_models(int argc, char **argv)
 		plan_free(r.plan);
 	if (r.have_target)
 		target_free(&r.t);
+	free(r.written_message);
+	free(r.upgrade_error);
 	sv_free(&r.up);
 	sv_free(&r.down);
 	mdm_session_close(&r.s);

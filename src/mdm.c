@@ -234,6 +234,7 @@ static const struct opt opts[] = {
 	{ "--no-tui", 1, 0, F(no_tui) },
 	{ "--upgrade", 1, 0, F(upgrade) },
 	{ "--confirm-warnings", 1, 0, F(confirm_warnings) },
+	{ "--dry-run", 1, 0, F(dry_run) },
 	{ "--json", 0, 1, F(json) },
 	{ "--exit-code", 0, 1, F(exit_code) },
 	{ "--help", 1, 1, F(help) },

@@ -99,6 +99,7 @@ struct mdm_args {
 	const char *migrations;    /* --migrations DIR */
 	const char *database_uri;  /* --database-uri URI */
 	bool test, yes, no_tui, upgrade, confirm_warnings; /* migrate-domain-models flags */
+	bool dry_run;              /* migrate-domain-models --dry-run */
 	bool json, exit_code;      /* diff flags */
 	bool help;
 };

@@ -218,7 +218,7 @@ void wz_draw(struct wz *w)
 			sx += ui_put(rows - 2, sx, cols - sx, ui_glyph(UG_CROSS), a);
 			sx += ui_put(rows - 2, sx, cols - sx, " ", a);
 		}
-		sx += ui_put(rows - 2, sx, cols - sx - 1, w->status, a);
+		sx += ui_put_cut(rows - 2, sx, cols - sx - 1, w->status, a);
 		ui_put(rows - 2, sx, 1, " ", a);
 	}
 	key_bar(ff ? KC_FIELD : o->ctx, rows - 1, cols);

@@ -38,8 +38,8 @@ static const struct binding table[] = {
 	{ LISTS | D, false, 'G', "G", "G", UA_END, "last line", NULL, NULL },
 
 	/* 1 Differences */
-	{ KC_DIFF, false, '\r', "Enter", "Enter", UA_ENTER, "continue with the next step", "Enter next", "Enter next" },
-	{ KC_DIFF, true, KEY_RIGHT, "→", "Right", UA_RIGHT, "expand the group", "→← expand", "Right/Left expand" },
+	{ KC_DIFF, false, '\r', "Enter", "Enter", UA_TOGGLE, "expand or collapse the group", "Enter expand", "Enter expand" },
+	{ KC_DIFF, true, KEY_RIGHT, "→", "Right", UA_RIGHT, "expand the group", NULL, NULL },
 	{ KC_DIFF, false, 'l', "l", "l", UA_RIGHT, "expand the group", NULL, NULL },
 	{ KC_DIFF, false, '+', "+", "+", UA_RIGHT, "expand the group", NULL, NULL },
 	{ KC_DIFF, true, KEY_LEFT, "←", "Left", UA_LEFT, "collapse the group", NULL, NULL },
@@ -67,9 +67,13 @@ static const struct binding table[] = {
 	{ KC_REVIEW, false, '1', "1", "1", UA_TAB1, "Summary tab", NULL, NULL },
 	{ KC_REVIEW, false, '2', "2", "2", UA_TAB2, "Upgrade SQL tab", NULL, NULL },
 	{ KC_REVIEW, false, '3', "3", "3", UA_TAB3, "Downgrade SQL tab", NULL, NULL },
-	{ KC_REVIEW, false, '/', "/", "/", UA_SEARCH, "search", "/ search", "/ search" },
-	{ KC_REVIEW, false, 'n', "n", "n", UA_SEARCH_NEXT, "next match", NULL, NULL },
-	{ KC_REVIEW, false, 'N', "N", "N", UA_SEARCH_PREV, "previous match", NULL, NULL },
+	{ KC_REVIEW, false, '4', "4", "4", UA_TAB4, "Dry run tab", NULL, NULL },
+	{ KC_REVIEW, false, 'd', "d", "d", UA_DRYRUN, "dry run: upgrade and downgrade on the database, rolled back", "d dry run", "d dry run" },
+	{ KC_REVIEW, false, '/', "/", "/", UA_SEARCH, "search", NULL, NULL },
+	{ KC_REVIEW, true, KEY_F(3), "F3", "F3", UA_SEARCH_NEXT, "next match", NULL, NULL },
+	{ KC_REVIEW, false, CTRL('n'), "Ctrl-N", "Ctrl-N", UA_SEARCH_NEXT, "next match", NULL, NULL },
+	{ KC_REVIEW, true, KEY_F(15), "Shift-F3", "Shift-F3", UA_SEARCH_PREV, "previous match", NULL, NULL },
+	{ KC_REVIEW, false, CTRL('p'), "Ctrl-P", "Ctrl-P", UA_SEARCH_PREV, "previous match", NULL, NULL },
 	{ KC_REVIEW, false, '\r', "Enter", "Enter", UA_ENTER, "confirm the changes and go on to Write", "Enter confirm", "Enter confirm" },
 
 	/* 5 Write */
@@ -79,9 +83,10 @@ static const struct binding table[] = {
 
 	/* steps */
 	{ KC_DIFF | KC_RENAMES | KC_DETAILS, false, 'n', "n", "n", UA_NEXT, "next step", "n next", "n next" },
+	{ KC_REVIEW, false, 'n', "n", "n", UA_NEXT, "next step: confirm the changes", NULL, NULL },
 	{ KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE, false, 27, "Esc", "Esc", UA_BACK, "previous step", "Esc back", "Esc back" },
 	{ KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE, true, KEY_BACKSPACE, "Backspace", "Backspace", UA_BACK, "previous step", NULL, NULL },
-	{ KC_DIFF, false, 27, "Esc", "Esc", UA_QUIT, "quit (asks first)", NULL, NULL },
+	{ KC_DIFF, false, 27, "Esc", "Esc", UA_BACK, "quit (asks first)", NULL, NULL },
 
 	/* dialogs */
 	{ D, false, '\r', "Enter", "Enter", UA_ENTER, "choose", "Enter choose", "Enter choose" },

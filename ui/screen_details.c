@@ -29,6 +29,7 @@ struct tstate {
 	bool built;
 	char *sel_key;       /* key path of the selection, kept across recomputes */
 	bool editing;
+	bool typed;          /* the field was changed since the edit began */
 	struct field f;
 	struct draft *d;
 	size_t nd;
@@ -159,20 +160,35 @@ static size_t chars(const char *s)
 	return n;
 }
 
-/* The problem with value v for q as the engine will see it, or NULL. */
+/* The problem with value v for q as the engine will see it, in plain
+ * words ("Tag of product User Group: 25 characters, at most 20"), or NULL. */
 static const char *problem(const struct plan_question *q, const char *v, char *buf, size_t n)
 {
 	const char *t = v;
 	while (*t == ' ' || *t == '\t')
 		t++;
-	if (!*t)
-		return "a value is required";
-	if (q->max_len && chars(v) > q->max_len) {
-		snprintf(buf, n, "too long: %zu characters, at most %zu fit%s", chars(v), q->max_len,
-			 is_tag(q) ? " (tags are short codes)" : "");
-		return buf;
+	char *name = wz_field_name(q);
+	const char *r = NULL;
+	if (!*t) {
+		snprintf(buf, n, "%s: a value is required", name);
+		r = buf;
+	} else if (q->max_len && chars(v) > q->max_len) {
+		snprintf(buf, n, "%s: %zu characters, at most %zu", name, chars(v), q->max_len);
+		r = buf;
 	}
-	return NULL;
+	free(name);
+	return r;
+}
+
+/* Whether row r is refused or invalid now (draft with the engine's reason,
+ * or an answer that would not pass). */
+static bool row_bad(struct wz *w, size_t r)
+{
+	struct tstate *s = S(w);
+	const struct plan_question *q = plan_question(w->env->plan, s->rows[r]);
+	const struct draft *d = draft_find(s, q->key_path);
+	char buf[320];
+	return (d && d->err) || (q->answer && problem(q, q->answer, buf, sizeof buf));
 }
 
 static char *subject(const struct plan_question *q)
@@ -203,7 +219,7 @@ static void draw_row(struct wz *w, size_t row, int y, const struct wz_rect *r)
 	bool sel = row == s->l.sel;
 	int base = sel ? ui_attr(UR_SELECTED) : 0;
 	ui_fill(y, r->x, r->w, base);
-	char buf[160];
+	char buf[320];
 	const char *bad = d && d->err ? d->err : q->answer ? problem(q, q->answer, buf, sizeof buf) : NULL;
 	const char *mark = bad ? ui_glyph(UG_CROSS) : q->answer ? ui_glyph(UG_CHECK) : ui_glyph(UG_DOT);
 	int x = 1;
@@ -211,19 +227,19 @@ static void draw_row(struct wz *w, size_t row, int y, const struct wz_rect *r)
 	x += 1;
 	int sw = r->w >= 80 ? 34 : r->w * 2 / 5;
 	char *subj = subject(q);
-	ui_put(y, x, sw - 1, subj, base);
+	ui_put_cut(y, x, sw - 1, subj, base);
 	free(subj);
 	x += sw;
 	const char *label = q->kind == PQ_FI_VALUE ? "value" : wz_kind_label(q->kind);
 	ui_put(y, x, 14, label, base | (sel ? 0 : ui_attr(UR_DIM)));
 	x += 14;
 	if (d) {
-		ui_put(y, x, r->w - x - 1, d->text, base | ui_attr(d->err ? UR_ERROR : UR_NORMAL));
+		ui_put_cut(y, x, r->w - x - 1, d->text, base | ui_attr(d->err ? UR_ERROR : UR_NORMAL));
 	} else if (q->answer) {
-		ui_put(y, x, r->w - x - 1, q->answer, base);
+		ui_put_cut(y, x, r->w - x - 1, q->answer, base);
 	} else if (q->prefill) {
 		char *t = xasprintf("%s (model)", q->prefill);
-		ui_put(y, x, r->w - x - 1, t, base | ui_attr(UR_DIM));
+		ui_put_cut(y, x, r->w - x - 1, t, base | ui_attr(UR_DIM));
 		free(t);
 	} else {
 		ui_put(y, x, r->w - x - 1, "missing", base | ui_attr(UR_WARN));
@@ -239,10 +255,12 @@ static void draw_form(struct wz *w, int y, int h, const struct wz_rect *r)
 	const struct draft *d = draft_find(s, q->key_path);
 	char *head = xasprintf("%s%s%s", q->group ? q->group : "", q->context ? " " : "",
 			       q->context ? q->context : "");
-	ui_put(y, 1, r->w - 2, head, ui_attr(UR_BOLD));
+	ui_put_cut(y, 1, r->w - 2, head, ui_attr(UR_BOLD));
 	free(head);
-	char *text = q->prefill ? xasprintf("%s [model: %s]", q->text, q->prefill) : xstrdup(q->text);
-	ui_put(y + 1, 1, r->w - 2, text, 0);
+	char *prompt = wz_prompt(q);
+	char *text = q->prefill ? xasprintf("%s The model says: %s", prompt, q->prefill) : xstrdup(prompt);
+	ui_put_cut(y + 1, 1, r->w - 2, text, 0);
+	free(prompt);
 	free(text);
 	/* the field: live when editing, else the value it would start with */
 	char *v = s->editing ? field_text(&s->f) : xstrdup(d ? d->text : q->answer ? q->answer : q->prefill ? q->prefill : "");
@@ -260,7 +278,7 @@ static void draw_form(struct wz *w, int y, int h, const struct wz_rect *r)
 		field_draw(&tmp, y + 2, 2, cw, false, NULL);
 		field_free(&tmp);
 	}
-	char buf[160];
+	char buf[320];
 	const char *bad = problem(q, v, buf, sizeof buf);
 	if (is_tag(q)) {
 		char cnt[32];
@@ -271,7 +289,7 @@ static void draw_form(struct wz *w, int y, int h, const struct wz_rect *r)
 		const char *msg = NULL;
 		if (d && d->err && (!s->editing || !strcmp(v, d->text)))
 			msg = d->err;
-		else if (bad && (s->editing || d))
+		else if (bad && ((s->editing && s->typed) || d))   /* nothing typed yet: no error */
 			msg = bad;
 		if (msg) {
 			/* the engine's reason whole: a second line when there is room */
@@ -280,7 +298,7 @@ static void draw_form(struct wz *w, int y, int h, const struct wz_rect *r)
 			text_wrap(m, r->w - 3, 2, &lines);
 			int room = h >= 5 && q->kind != PQ_DEFAULT_VALUE && !q->impact ? 2 : 1;
 			for (int i = 0; i < room && (size_t)i < lines.n; i++)
-				ui_put(y + 3 + i, 2, r->w - 3, lines.v[i], ui_attr(UR_ERROR));
+				ui_put_cut(y + 3 + i, 2, r->w - 3, lines.v[i], ui_attr(UR_ERROR));
 			sv_free(&lines);
 			free(m);
 		} else if (!s->editing) {
@@ -319,14 +337,25 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	}
 	int fh = r->h >= 12 ? 6 : r->h >= 8 ? 4 : 3;
 	int lh = r->h - fh - 1;
-	size_t open = wz_stats(w)->details_open, bad = 0;
-	for (size_t i = 0; i < s->nd; i++)
-		bad += s->d[i].err != NULL;
-	char *head = xasprintf("%zu values: %zu done, %zu missing, %zu invalid", s->l.n, s->l.n - open, open, bad);
-	ui_put(r->y, 1, r->w - 2, head, ui_attr(UR_DIM));
-	free(head);
+	/* each row counts once: invalid (refused or failing), else done or missing */
+	size_t done = 0, missing = 0, bad = 0;
+	for (size_t i = 0; i < s->l.n; i++) {
+		if (row_bad(w, i))
+			bad++;
+		else if (plan_question(w->env->plan, s->rows[i])->answer)
+			done++;
+		else
+			missing++;
+	}
 	s->l.height = lh - 1;
 	list_fix(&s->l);
+	char *head = xasprintf("%zu %s: %zu done, %zu missing, %zu invalid", s->l.n, wz_n((long)s->l.n, "value", "values"), done, missing, bad);
+	char *pos = xasprintf("%zu/%zu", s->l.sel + 1, s->l.n);
+	int pw = ui_width(pos), hw = ui_put_cut(r->y, 1, r->w - 2, head, ui_attr(UR_DIM));
+	if (1 + hw + 2 + pw <= r->w - 1)   /* the position only where it overlaps nothing */
+		ui_put(r->y, r->w - 1 - pw, pw, pos, ui_attr(UR_DIM));
+	free(pos);
+	free(head);
 	for (int i = 0; i < s->l.height && s->l.top + (size_t)i < s->l.n; i++)
 		draw_row(w, s->l.top + (size_t)i, r->y + 1 + i, r);
 	ui_hline(r->y + lh, r->x, r->w, ui_attr(UR_DIM));
@@ -342,6 +371,7 @@ static void start_edit(struct wz *w)
 	const struct draft *d = draft_find(s, q->key_path);
 	field_set(&s->f, d ? d->text : q->answer ? q->answer : q->prefill);
 	s->editing = true;
+	s->typed = false;
 }
 
 /* Selects the next unanswered row after the current one (wrapping); false
@@ -362,6 +392,16 @@ static bool select_next_open(struct wz *w)
 	return false;
 }
 
+/* Why value v for the question at key was refused: in plain words when
+ * the reason is one we know, else the engine's message. Sets the draft. */
+static void refuse(struct wz *w, const char *key, const char *v, const struct wfo_error *err)
+{
+	size_t i = wz_find(w, key);
+	char buf[320];
+	const char *why = i == PLAN_NONE ? NULL : problem(plan_question(w->env->plan, i), v, buf, sizeof buf);
+	draft_set(S(w), key, v, why ? why : err->msg);
+}
+
 static void submit(struct wz *w)
 {
 	struct tstate *s = S(w);
@@ -370,8 +410,10 @@ static void submit(struct wz *w)
 	char *key = xstrdup(q->key_path);
 	struct wfo_error err = { 0 };
 	if (wz_answer(w, s->rows[s->l.sel], v, &err) < 0) {
-		draft_set(s, key, v, err.msg);
-		wz_status(w, true, "%s", err.msg);
+		char buf[320];
+		const char *why = problem(q, v, buf, sizeof buf);   /* plain words when we know them */
+		draft_set(s, key, v, why ? why : err.msg);
+		wz_status(w, true, "%s", why ? why : err.msg);
 	} else {
 		draft_drop(s, key);
 		rebuild(w);
@@ -402,7 +444,7 @@ static void next(struct wz *w)
 		char *key = xstrdup(d->key), *v = xstrdup(d->text);
 		struct wfo_error err = { 0 };
 		if (wz_answer(w, i, v, &err) < 0) {
-			draft_set(s, key, v, err.msg);
+			refuse(w, key, v, &err);
 			k++;
 		} else {
 			draft_drop(s, key); /* the last draft moved to k: look at k again */
@@ -436,7 +478,7 @@ static void next(struct wz *w)
 			char *key = xstrdup(q->key_path), *v = xstrdup(q->prefill);
 			struct wfo_error err = { 0 };
 			if (wz_answer(w, s->rows[r], v, &err) < 0)
-				draft_set(s, key, v, err.msg);
+				refuse(w, key, v, &err);
 			free(key);
 			free(v);
 			rebuild(w);
@@ -454,8 +496,9 @@ static void next(struct wz *w)
 		s->l.sel = first;
 		list_fix(&s->l);
 		set_sel_key(s, selected(w)->key_path);
-		wz_status(w, true, "%zu value%s missing, first %s", open, open == 1 ? " is" : "s are",
-			  selected(w)->key_path);
+		char *name = wz_field_name(selected(w));
+		wz_status(w, true, "%zu value%s missing; the first: %s", open, open == 1 ? " is" : "s are", name);
+		free(name);
 		return;
 	}
 	struct wfo_error err = { 0 };
@@ -488,6 +531,7 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 				set_sel_key(s, selected(w)->key_path);
 		} else {
 			field_key(&s->f, a, k);
+			s->typed = true;
 		}
 		return;
 	}

@@ -492,10 +492,10 @@ static void draw_row(struct wz *w, struct dstate *s, size_t r, int y, int x, int
 			struct strbuf pv = STRBUF_INIT;
 			for (size_t i = 0; i < g->nvis && pv.len < 200; i++)
 				sb_addf(&pv, "%s%s", i ? ", " : "", item_at(s, g, i)->name);
-			ui_put(y, cx, x + width - cx - 1, sb_str(&pv), base | (sel ? 0 : ui_attr(UR_DIM)));
+			ui_put_cut(y, cx, x + width - cx - 1, sb_str(&pv), base | (sel ? 0 : ui_attr(UR_DIM)));
 			sb_free(&pv);
 		} else {
-			ui_put(y, cx, x + width - cx - 1, g->preview, base | (sel ? 0 : ui_attr(UR_DIM)));
+			ui_put_cut(y, cx, x + width - cx - 1, g->preview, base | (sel ? 0 : ui_attr(UR_DIM)));
 		}
 		return;
 	}
@@ -506,7 +506,7 @@ static void draw_row(struct wz *w, struct dstate *s, size_t r, int y, int x, int
 	cx += ui_put(y, cx, x + width - cx, it->name, base);
 	if (it->suffix) {
 		cx += ui_put(y, cx, x + width - cx, "  ", base);
-		ui_put(y, cx, x + width - cx - 1, it->suffix, base | (sel ? 0 : ui_attr(UR_DIM)));
+		ui_put_cut(y, cx, x + width - cx - 1, it->suffix, base | (sel ? 0 : ui_attr(UR_DIM)));
 	}
 }
 
@@ -617,8 +617,12 @@ static void set_filter(struct wz *w, struct dstate *s, const char *text)
 static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 {
 	struct dstate *s = S(w);
+	if (a == UA_BACK) {
+		wz_quit_esc(w);
+		return;
+	}
 	if (!s->ng) {
-		if (a == UA_ENTER || a == UA_NEXT) {
+		if (a == UA_ENTER || a == UA_TOGGLE || a == UA_NEXT) {
 			w->result = WIZARD_NOTHING;
 			w->done = true;
 		}
@@ -631,9 +635,16 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 	case UA_LEFT:
 		toggle(s, 0);
 		break;
-	case UA_TOGGLE:
-		toggle(s, -1);
+	case UA_TOGGLE: {
+		size_t gi, ii;
+		locate(s, s->l.sel, &gi, &ii);
+		bool enter = !(k && !k->fn && k->ch == 'o');   /* Enter (o always toggles) */
+		if (enter && ii != SIZE_MAX)   /* Enter opens groups; on an item it only tells */
+			wz_status(w, false, "n goes on to the next step; Enter on a group line expands it");
+		else
+			toggle(s, -1);
 		break;
+	}
 	case UA_SEARCH: {
 		char *text = NULL;
 		if (dialog_input("Filter", "Show the differences whose name contains (empty: all):",
@@ -642,7 +653,6 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 		free(text);
 		break;
 	}
-	case UA_ENTER:
 	case UA_NEXT:
 		wz_goto(w, wz_next_step(w, WZ_RENAMES));
 		break;

@@ -120,7 +120,7 @@ static void draw(struct wz *w, const struct wz_rect *r)
 		x += ui_put(y, x, 2, mark, base | ui_attr(q->answer ? UR_DONE : UR_WARN));
 		x += 1;
 		char *t = what(q);
-		int tw = ui_put(y, x, r->w - x, t, base);
+		int tw = ui_put_cut(y, x, r->w - x, t, base);
 		free(t);
 		x += tw < 44 ? 44 : tw + 1;
 		x += ui_put(y, x, r->w - x, ui_glyph(UG_ARROW), base);
@@ -130,7 +130,7 @@ static void draw(struct wz *w, const struct wz_rect *r)
 		else if (!q->answer[0])
 			ui_put(y, x, r->w - x - 1, "no rename", base | (sel ? 0 : ui_attr(UR_DIM)));
 		else
-			ui_put(y, x, r->w - x - 1, q->answer, base | ui_attr(UR_BOLD));
+			ui_put_cut(y, x, r->w - x - 1, q->answer, base | ui_attr(UR_BOLD));
 	}
 	if (!dh)
 		return;
@@ -139,7 +139,9 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	const struct plan_question *q = plan_question(p, s->rows[s->l.sel]);
 	struct strbuf sb = STRBUF_INIT;
 	sb_addf(&sb, "%s%s%s\n", q->group ? q->group : "", q->context ? ": " : "", q->context ? q->context : "");
-	sb_addf(&sb, "%s\n", q->text);
+	char *prompt = wz_prompt(q);
+	sb_addf(&sb, "%s\n", prompt);
+	free(prompt);
 	sb_add(&sb, "Choices: ");
 	for (size_t i = 0; q->choices && i < q->choices->n; i++)
 		sb_addf(&sb, "%s%s", i ? ", " : "", q->choices->v[i]);
@@ -176,9 +178,70 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	struct strvec lines = STRVEC_INIT;
 	text_wrap(sb_str(&sb), r->w - 2, 2, &lines);
 	for (int i = 0; i < dh - 1 && (size_t)i < lines.n; i++)
-		ui_put(dy + 1 + i, 1, r->w - 2, lines.v[i], i == 1 ? ui_attr(UR_BOLD) : 0);
+		ui_put_cut(dy + 1 + i, 1, r->w - 2, lines.v[i], i == 1 ? ui_attr(UR_BOLD) : 0);
 	sv_free(&lines);
 	sb_free(&sb);
+}
+
+/* Moves the cursor to the next undecided row (after the current one when
+ * after, wrapping), if there is one. */
+static void select_undecided(struct wz *w, bool after)
+{
+	rebuild(w);
+	struct rstate *s = S(w);
+	for (size_t k = after ? 1 : 0; k <= s->l.n; k++) {
+		size_t r = (s->l.sel + k) % (s->l.n ? s->l.n : 1);
+		if (r < s->l.n && !plan_question(w->env->plan, s->rows[r])->answer) {
+			s->l.sel = r;
+			list_fix(&s->l);
+			return;
+		}
+	}
+}
+
+/* What declining the open rows loses, for the question before it: "3
+ * values of age and 1 value of username will be dropped". */
+static char *decline_loss(struct wz *w, size_t *nopen)
+{
+	struct rstate *s = S(w);
+	const struct dm_catalog *db = w->env->db;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = 0;
+	struct strvec items = STRVEC_INIT;
+	for (size_t r = 0; r < s->l.n; r++) {
+		const struct plan_question *q = plan_question(w->env->plan, s->rows[r]);
+		if (q->answer)
+			continue;
+		n++;
+		if (q->kind == PQ_RT_RENAME) {
+			const struct dm_resource_type *rt = dm_find_resource_type(db, q->subject);
+			long v = rt ? rt->values : 0;
+			if (v)
+				sv_push_owned(&items, xasprintf("%ld %s of %s", v, wz_n(v, "value", "values"), q->subject));
+		} else if (q->kind == PQ_BLOCK_RT_UPDATE) {
+			long v = w->env->extra ? cat_extra_block_rt_values(w->env->extra, q->subject, q->subject2) : -1;
+			if (v > 0)
+				sv_push_owned(&items, xasprintf("%ld %s of %s in %s", v, wz_n(v, "value", "values"),
+								q->subject2, q->subject));
+			else if (v < 0)   /* not counted: say it without a number */
+				sv_push_owned(&items, xasprintf("the values of %s in %s", q->subject2, q->subject));
+		} else {
+			const struct dm_product *dp = dm_find_product(db, q->subject);
+			long v = dp ? dp->subscriptions : 0;
+			if (v)
+				sv_push_owned(&items, xasprintf("fixed input %s of %ld %s of %s", q->subject2, v,
+								wz_n(v, "subscription", "subscriptions"), q->subject));
+		}
+	}
+	for (size_t i = 0; i < items.n; i++)
+		sb_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == items.n ? " and " : ", ", items.v[i]);
+	if (items.n)
+		sb_add(&sb, " will be dropped.");
+	else
+		sb_add(&sb, "No values are lost (nothing uses the old names yet).");
+	sv_free(&items);
+	*nopen = n;
+	return sb_detach(&sb);
 }
 
 static void choose(struct wz *w)
@@ -199,7 +262,9 @@ static void choose(struct wz *w)
 	char *key_path = xstrdup(q->key_path);
 	char *old = xstrdup(old_name(q)); /* q dies with the next answer */
 	char *title = what(q);
-	int c = dialog_menu(title, q->text, &items, sel);
+	char *prompt = wz_prompt(q);
+	int c = dialog_menu(title, prompt, &items, sel);
+	free(prompt);
 	free(title);
 	if (c >= 0) {
 		size_t i = wz_find(w, key_path);
@@ -213,18 +278,39 @@ static void choose(struct wz *w)
 		else
 			wz_status(w, false, "No rename of %s", old);
 		free(value);
+		select_undecided(w, true);
 	}
 	free(key_path);
 	free(old);
 	sv_free(&items);
 }
 
-/* n: open suggestions are declined (said on the status line); declining a
- * global rename may bring per-block questions, then we stay. */
+/* n: open suggestions are declined after asking (default No: an undecided
+ * rename never drops values by accident); declining a global rename may
+ * bring per-block questions, then we stay. */
 static void next(struct wz *w)
 {
 	rebuild(w);
 	struct rstate *s = S(w);
+	size_t nopen = 0;
+	char *loss = decline_loss(w, &nopen);
+	if (nopen) {
+		static const char *const yn[] = { "Yes, decline", "No" };
+		char *title = xasprintf("Decline %zu rename%s?", nopen, nopen == 1 ? "" : "s");
+		char *body = xasprintf("%zu rename%s not decided. Going on declines %s: %s\n\n"
+				       "Decline and go on?", nopen, nopen == 1 ? " is" : "s are",
+				       nopen == 1 ? "it" : "them", loss);
+		int b = dialog_buttons(title, body, yn, 2, 1);
+		free(title);
+		free(body);
+		if (b != 0) {
+			free(loss);
+			select_undecided(w, false);
+			wz_status(w, false, "Nothing declined: Enter decides the selected rename");
+			return;
+		}
+	}
+	free(loss);
 	struct strvec keys = STRVEC_INIT;
 	for (size_t r = 0; r < s->l.n; r++) {
 		const struct plan_question *q = plan_question(w->env->plan, s->rows[r]);

@@ -1,8 +1,11 @@
 /* screen_review.c - step 4, Review: tabs Summary · Upgrade SQL · Downgrade
- * SQL, built from the plan's change set by the engine (plan_changeset,
- * changeset_render_summary, sqlgen_*), scrollable and searchable, with the
- * destructive changes counted first. Enter confirms (PQ_CONFIRM); the
- * confirmation defaults to No when something is destroyed. */
+ * SQL · Dry run, built from the plan's change set by the engine
+ * (plan_changeset, changeset_render_summary, sqlgen_*), scrollable and
+ * searchable, with the destructive changes counted first. d runs the dry
+ * run through env->dry_run (the command runs the SQL in a transaction it
+ * rolls back) and shows its report. Enter or n confirms (PQ_CONFIRM); the
+ * confirmation lists what it confirms and defaults to No when something
+ * is destroyed. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -14,13 +17,15 @@
 #include "text.h"
 #include "wz.h"
 
-enum { TAB_SUMMARY, TAB_UP, TAB_DOWN, NTABS };
+enum { TAB_SUMMARY, TAB_UP, TAB_DOWN, TAB_DRY, NTABS };
 
 struct vstate {
 	int tab;
 	struct textview tv[NTABS];
 	size_t nstmt[NTABS];
 	struct strvec destroys;   /* one line per destructive change */
+	struct strvec changes;    /* what the confirmation confirms, one line per kind */
+	int dry;                  /* -2 not run for these answers, else env->dry_run's result */
 	bool empty;               /* the change set is empty */
 	bool ok;                  /* built without error */
 };
@@ -35,6 +40,7 @@ static void init(struct wz *w)
 	struct vstate *s = xcalloc(1, sizeof *s);
 	for (int t = 0; t < NTABS; t++)
 		textview_init(&s->tv[t]);
+	s->dry = -2;
 	w->st[WZ_REVIEW] = s;
 }
 
@@ -46,6 +52,7 @@ static void sfree(struct wz *w)
 	for (int t = 0; t < NTABS; t++)
 		textview_free(&s->tv[t]);
 	sv_free(&s->destroys);
+	sv_free(&s->changes);
 	free(s);
 	w->st[WZ_REVIEW] = NULL;
 }
@@ -102,6 +109,44 @@ static void destructive(struct wz *w, const struct changeset *cs, struct strvec 
 	}
 }
 
+static void count_line(struct strvec *out, size_t n, const char *what_one, const char *what_many,
+		       const char *verb)
+{
+	if (n)
+		sv_push_owned(out, xasprintf("%s %zu %s", verb, n, n == 1 ? what_one : what_many));
+}
+
+/* What confirming confirms, counted: "Create 3 products", "Rename 1
+ * resource type", "Delete 1 product", ... */
+static void changes(const struct changeset *cs, struct strvec *out)
+{
+	count_line(out, cs->create_products.n, "product", "products", "Create");
+	count_line(out, cs->create_blocks.n, "product block", "product blocks", "Create");
+	count_line(out, cs->create_resource_types.n, "resource type", "resource types", "Create");
+	count_line(out, cs->create_fixed_inputs.n, "fixed input", "fixed inputs", "Create");
+	count_line(out, cs->rename_resource_types.n, "resource type", "resource types", "Rename");
+	count_line(out, cs->update_block_resource_types.n, "resource type in a block",
+		   "resource types in blocks", "Replace");
+	count_line(out, cs->update_fixed_inputs.n, "fixed input", "fixed inputs", "Rename");
+	count_line(out, cs->create_product_blocks_rel.n + cs->create_rt_relations.n + cs->create_block_relations.n,
+		   "new link (block of a product, resource type of a block, block in a block)",
+		   "new links (blocks of products, resource types of blocks, blocks in blocks)", "Add");
+	count_line(out, cs->default_values.n, "default value for existing instances",
+		   "default values for existing instances", "Set");
+	count_line(out, cs->delete_products.n, "product", "products", "Delete");
+	count_line(out, cs->delete_blocks.n, "product block", "product blocks", "Delete");
+	count_line(out, cs->delete_resource_types.n, "resource type", "resource types", "Delete");
+	count_line(out, cs->delete_fixed_inputs.n, "fixed input", "fixed inputs", "Delete");
+	count_line(out, cs->delete_product_blocks_rel.n + cs->delete_rt_relations.n + cs->delete_block_relations.n,
+		   "link", "links", "Remove");
+}
+
+static const char *const dry_hint =
+	"Press d for a dry run: the upgrade SQL runs on the database inside a transaction, then the "
+	"downgrade SQL, and the catalogue is compared with how it was; then everything is rolled "
+	"back. You see the rows each statement touches and what a downgrade cannot bring back. "
+	"Nothing is written or changed.\n";
+
 static void sql_text(const struct strvec *stmts, struct strbuf *sb)
 {
 	if (!stmts->n)
@@ -118,6 +163,7 @@ static bool build(struct wz *w)
 	memset(&cs, 0, sizeof cs);
 	struct wfo_error err = { 0 };
 	sv_free(&s->destroys);
+	sv_free(&s->changes);
 	if (plan_changeset(w->env->plan, &cs, &err) < 0) {
 		s->ok = false;
 		dialog_message("The review needs every answer", err.msg);
@@ -125,6 +171,9 @@ static bool build(struct wz *w)
 	}
 	s->empty = changeset_is_empty(&cs);
 	destructive(w, &cs, &s->destroys);
+	changes(&cs, &s->changes);
+	s->dry = -2;   /* the answers may have changed: an old dry run says nothing */
+	textview_set(&s->tv[TAB_DRY], w->env->dry_run ? dry_hint : "No dry run is possible here.\n");
 	struct strbuf sb = STRBUF_INIT;
 	if (s->destroys.n) {
 		sb_addf(&sb, "%s %zu destructive change%s:\n", ui_glyph(UG_WARN), s->destroys.n,
@@ -185,11 +234,13 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	struct vstate *s = S(w);
 	if (!s->ok)
 		return;
-	static const char *const names[NTABS] = { "Summary", "Upgrade SQL", "Downgrade SQL" };
+	static const char *const names[NTABS] = { "Summary", "Upgrade SQL", "Downgrade SQL", "Dry run" };
 	int x = 1;
 	for (int t = 0; t < NTABS; t++) {
-		char *label = t == TAB_SUMMARY ? xasprintf(" %d %s ", t + 1, names[t])
-					       : xasprintf(" %d %s (%zu) ", t + 1, names[t], s->nstmt[t]);
+		char *label = t == TAB_UP || t == TAB_DOWN ? xasprintf(" %d %s (%zu) ", t + 1, names[t], s->nstmt[t])
+			: t == TAB_DRY && s->dry != -2 ? xasprintf(" %d %s %s ", t + 1, names[t],
+								  ui_glyph(s->dry == 0 ? UG_CHECK : s->dry == 1 ? UG_WARN : UG_CROSS))
+			: xasprintf(" %d %s ", t + 1, names[t]);
 		x += ui_put(r->y, x, r->w - x, label, ui_attr(t == s->tab ? UR_CURRENT : UR_NORMAL));
 		free(label);
 		if (t + 1 < NTABS) {
@@ -217,17 +268,25 @@ static void confirm(struct wz *w)
 		return;
 	}
 	struct strbuf body = STRBUF_INIT;
+	sb_add(&body, "You confirm these changes:\n");
+	for (size_t i = 0; i < s->changes.n; i++)
+		sb_addf(&body, "  %s\n", s->changes.v[i]);
 	if (s->destroys.n) {
-		sb_addf(&body, "This migration destroys data:\n");
+		sb_addf(&body, "\nThey destroy data:\n");
 		for (size_t i = 0; i < s->destroys.n && i < 6; i++)
 			sb_addf(&body, "%s %s\n", ui_glyph(UG_WARN), s->destroys.v[i]);
 		if (s->destroys.n > 6)
 			sb_addf(&body, "%s and %zu more (Summary tab)\n", ui_glyph(UG_ELLIPSIS), s->destroys.n - 6);
-		sb_add(&body, "\n");
 	}
-	sb_add(&body, "Confirm the above actions? The revision file is written on the next screen.");
+	if (s->dry == -2 && w->env->dry_run)
+		sb_add(&body, "\nNo dry run yet (d on the Review runs one).\n");
+	else if (s->dry == 1)
+		sb_add(&body, "\nThe dry run found rows a downgrade cannot bring back (Dry run tab).\n");
+	else if (s->dry == -1)
+		sb_add(&body, "\nThe dry run FAILED on the database (Dry run tab).\n");
+	sb_add(&body, "\nThe revision file is written on the next screen.");
 	static const char *const yn[] = { "Yes, confirm", "No" };
-	int b = dialog_buttons("Confirm", sb_str(&body), yn, 2, s->destroys.n ? 1 : 0);
+	int b = dialog_buttons("Confirm the changes", sb_str(&body), yn, 2, s->destroys.n || s->dry == -1 ? 1 : 0);
 	sb_free(&body);
 	if (b != 0)
 		return;
@@ -245,7 +304,7 @@ static void search(struct wz *w, int dir, bool ask)
 	struct textview *tv = &s->tv[s->tab];
 	if (ask || !tv->search) {
 		char *q = NULL;
-		if (dialog_input("Search", "Find in this tab (case-insensitive; empty: the last search again):", "",
+		if (dialog_input("Search", "Find in this tab (case-insensitive; empty: the last search again; F3 next, Shift-F3 previous):", "",
 				 &q) != 0)
 			return;
 		if (q[0] || !tv->search) {
@@ -258,6 +317,29 @@ static void search(struct wz *w, int dir, bool ask)
 	}
 	if (!textview_find(tv, tv->search, dir))
 		wz_status(w, true, "Not found: %s", tv->search);
+}
+
+static void dry_run(struct wz *w)
+{
+	struct vstate *s = S(w);
+	if (!w->env->dry_run) {
+		wz_status(w, true, "No dry run is possible here");
+		return;
+	}
+	dialog_progress("Dry run", 0, 0, "upgrade, then downgrade, in a transaction that is rolled back");
+	char *report = NULL;
+	struct wfo_error err = { 0 };
+	int rc = w->env->dry_run(w->env->ctx, &report, &err);
+	s->dry = rc < 0 ? -1 : rc;
+	textview_set(&s->tv[TAB_DRY], report ? report : err.msg);
+	free(report);
+	s->tab = TAB_DRY;
+	if (rc < 0)
+		wz_status(w, true, "The dry run failed (nothing was changed): %s", err.msg);
+	else if (rc == 1)
+		wz_status(w, false, "Dry run: some rows cannot come back after a downgrade (listed at the end)");
+	else
+		wz_status(w, false, "Dry run: after the downgrade the catalogue is as it was");
 }
 
 static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
@@ -273,7 +355,11 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 	case UA_TAB1:
 	case UA_TAB2:
 	case UA_TAB3:
+	case UA_TAB4:
 		s->tab = a - UA_TAB1;
+		break;
+	case UA_DRYRUN:
+		dry_run(w);
 		break;
 	case UA_SEARCH:
 		search(w, 1, true);
@@ -285,6 +371,7 @@ static void key(struct wz *w, enum ui_action a, const struct ui_key *k)
 		search(w, -1, false);
 		break;
 	case UA_ENTER:
+	case UA_NEXT:
 		confirm(w);
 		break;
 	case UA_BACK:

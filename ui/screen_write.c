@@ -11,6 +11,7 @@
 
 #include "dialog.h"
 #include "field.h"
+#include "text.h"
 #include "wz.h"
 
 enum { F_MESSAGE, F_BUTTON, NF };
@@ -63,10 +64,32 @@ static const char *button(const struct wz *w)
 	return "Finish";
 }
 
-static void row(int y, const char *label, const char *value, int w)
+static void row(int y, const char *label, const char *value, int w, bool path)
 {
 	ui_put(y, 3, 11, label, ui_attr(UR_DIM));
-	ui_put(y, 14, w - 15, value ? value : "-", 0);
+	if (path)
+		ui_put_cut_left(y, 14, w - 15, value ? value : "-", 0);
+	else
+		ui_put_cut(y, 14, w - 15, value ? value : "-", 0);
+}
+
+/* text wrapped into the rows y.. before end; the last row shown ends in an
+ * ellipsis when text goes on. Returns the next free row. */
+static int para(int y, int end, int w, const char *text, int a)
+{
+	struct strvec lines = STRVEC_INIT;
+	text_wrap(text, w, 2, &lines);
+	for (size_t i = 0; i < lines.n && y < end; i++, y++) {
+		if (y + 1 == end && i + 1 < lines.n) {
+			char *l = xasprintf("%s %s", lines.v[i], ui_glyph(UG_ELLIPSIS));
+			ui_put_cut(y, 3, w, l, a);
+			free(l);
+		} else {
+			ui_put(y, 3, w, lines.v[i], a);
+		}
+	}
+	sv_free(&lines);
+	return y;
 }
 
 static void draw(struct wz *w, const struct wz_rect *r)
@@ -78,12 +101,12 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	       ui_attr(UR_BOLD));
 	y++;
 	if (w->written)
-		row(y++, "File", w->path, r->w);
+		row(y++, "File", w->path, r->w, true);
 	else
-		row(y++, "Folder", e->write_dir, r->w);
-	row(y++, "Revision", e->revision_id, r->w);
-	row(y++, "Revises", e->revises, r->w);
-	row(y++, "Branch", e->branch, r->w);
+		row(y++, "Folder", e->write_dir, r->w, true);
+	row(y++, "Revision", e->revision_id, r->w, false);
+	row(y++, "Revises", e->revises, r->w, false);
+	row(y++, "Branch", e->branch, r->w, false);
 	ui_put(y, 3, 11, "Message", ui_attr(UR_DIM));
 	int fw = r->w - 16;
 	if (s->editing) {
@@ -94,28 +117,43 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	} else {
 		int a = s->focus == F_MESSAGE && !w->written ? ui_attr(UR_SELECTED) : ui_attr(UR_FIELD);
 		ui_fill(y, 14, fw, a);
-		ui_put(y, 14, fw, w->message, a);
+		ui_put_cut(y, 14, fw, w->message, a);
 	}
 	y += 2;
 	char *b = xasprintf("[ %s ]", button(w));
 	ui_put(y, 3, r->w - 4, b, ui_attr(s->focus == F_BUTTON && !s->editing ? UR_SELECTED : UR_BOLD));
 	free(b);
 	y += 2;
-	if (w->written && y < r->y + r->h) {
-		char *m = xasprintf("%s Written (atomically, never overwriting): %s", ui_glyph(UG_CHECK), w->path);
-		ui_put(y++, 3, r->w - 4, m, ui_attr(UR_OK));
+	int end = r->y + r->h;
+	if (w->written && y < end) {
+		char *m = xasprintf("%s Written (atomically, never overwriting)", ui_glyph(UG_CHECK));
+		ui_put_cut(y++, 3, r->w - 4, m, ui_attr(UR_OK));
 		free(m);
 	}
-	if (s->head && y < r->y + r->h) {
+	if (s->head && y < end) {
 		char *m = xasprintf("%s The database is upgraded; its head is now %s", ui_glyph(UG_CHECK), s->head);
-		ui_put(y++, 3, r->w - 4, m, ui_attr(UR_OK));
+		ui_put_cut(y++, 3, r->w - 4, m, ui_attr(UR_OK));
 		free(m);
 	}
-	if (s->upgrade_error && y < r->y + r->h) {
-		char *m = xasprintf("%s The upgrade failed; nothing was changed in the database: %s", ui_glyph(UG_CROSS),
-				    s->upgrade_error);
-		ui_put(y++, 3, r->w - 4, m, ui_attr(UR_ERROR));
-		free(m);
+	if (s->upgrade_error && y < end) {
+		/* stays readable after its dialog: wrapped over the rows left */
+		/* PostgreSQL's own lines (ERROR, DETAIL, HINT) first: the rest
+		   (file, statement) is what gets cut when rows run out */
+		struct strbuf sb = STRBUF_INIT, rest = STRBUF_INIT;
+		sb_addf(&sb, "%s The upgrade failed; nothing was changed. Enter tries again; F10 leaves.\n",
+			ui_glyph(UG_CROSS));
+		for (const char *l = s->upgrade_error; *l;) {
+			const char *nl = strchr(l, '\n');
+			size_t n = nl ? (size_t)(nl - l) : strlen(l);
+			bool pg = !strncmp(l, "ERROR:", 6) || !strncmp(l, "DETAIL:", 7) || !strncmp(l, "HINT:", 5);
+			sb_addn(pg ? &sb : &rest, l, n);
+			sb_add(pg ? &sb : &rest, "\n");
+			l += n + (nl ? 1 : 0);
+		}
+		sb_add(&sb, sb_str(&rest));
+		para(y, end, r->w - 4, sb_str(&sb), ui_attr(UR_ERROR));
+		sb_free(&sb);
+		sb_free(&rest);
 	}
 }
 
@@ -163,6 +201,10 @@ static void write_file(struct wz *w)
 	if (!w->env->upgrade) {
 		w->result = WIZARD_WRITTEN;
 		w->done = true;
+		return;
+	}
+	if (w->env->upgrade_default) {   /* --upgrade: asked already on the command line */
+		upgrade(w);
 		return;
 	}
 	static const char *const yn[] = { "Yes, upgrade", "No" };

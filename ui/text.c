@@ -132,6 +132,11 @@ static bool contains_ci(const char *hay, const char *needle)
 void textview_draw(struct textview *t, int y, int x, int h, int w)
 {
 	rewrap(t, w);
+	/* a longer text gives its last row to the position: it never covers text */
+	bool over = t->lines.n > (size_t)h && h > 1;
+	int full = h;
+	if (over)
+		h--;
 	t->l.height = h;
 	clamp(t);
 	for (int r = 0; r < h; r++) {
@@ -147,12 +152,14 @@ void textview_draw(struct textview *t, int y, int x, int h, int w)
 			a = UR_WARN;
 		ui_put(y + r, x, w, t->lines.v[i], ui_attr(a));
 	}
-	if (t->lines.n > (size_t)h && h > 0) {
-		char pos[32];
-		snprintf(pos, sizeof pos, " %zu-%zu/%zu ", t->l.top + 1,
+	if (over) {
+		char pos[64];
+		snprintf(pos, sizeof pos, " lines %zu-%zu of %zu ", t->l.top + 1,
 			 t->l.top + (size_t)h < t->lines.n ? t->l.top + (size_t)h : t->lines.n, t->lines.n);
 		int pw = (int)strlen(pos);
-		ui_put(y + h - 1, x + w - pw, pw, pos, ui_attr(UR_DIM) | ui_attr(UR_SELECTED));
+		if (pw > w)
+			pw = w;
+		ui_put(y + full - 1, x + w - pw, pw, pos, ui_attr(UR_DIM));
 	}
 }
 

@@ -347,6 +347,29 @@ int ui_put(int y, int x, int w, const char *s, int a)
 	return s ? ui_putn(y, x, w, s, strlen(s), a) : 0;
 }
 
+int ui_put_cut(int y, int x, int w, const char *s, int a)
+{
+	if (!s || w <= 0)
+		return 0;
+	if (ui_width(s) <= w)
+		return ui_put(y, x, w, s, a);
+	int used = ui_put(y, x, w - 1, s, a);
+	return used + ui_put(y, x + used, 1, ui_glyph(UG_ELLIPSIS), a);
+}
+
+int ui_put_cut_left(int y, int x, int w, const char *s, int a)
+{
+	if (!s || w <= 0)
+		return 0;
+	if (ui_width(s) <= w)
+		return ui_put(y, x, w, s, a);
+	const char *p = s;
+	while (*p && ui_width(p) > w - 1)
+		p += ui_utf8_seq(p);
+	int used = ui_put(y, x, 1, ui_glyph(UG_ELLIPSIS), a);
+	return used + ui_put(y, x + used, w - used, p, a);
+}
+
 int ui_width(const char *s)
 {
 	int w = 0;

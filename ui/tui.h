@@ -75,6 +75,11 @@ const char *ui_glyph(enum ui_glyph g);
 int ui_put(int y, int x, int w, const char *s, int a);
 /* Same, at most n bytes of s. */
 int ui_putn(int y, int x, int w, const char *s, size_t n, int a);
+/* Like ui_put, but text that does not fit ends in an ellipsis ("…" or
+ * "..." in ASCII) in the last column; _left cuts at the start instead
+ * ("…/versions/schema/file.py"), for paths. */
+int ui_put_cut(int y, int x, int w, const char *s, int a);
+int ui_put_cut_left(int y, int x, int w, const char *s, int a);
 /* Display width of s (UTF-8), as ui_put would draw it. */
 int ui_width(const char *s);
 /* Fills w columns with spaces in attribute a. */

@@ -36,7 +36,8 @@ bench-tui: tests/bench/tui_keys$(EXEEXT)
 # End-to-end tests in a real terminal: tmux drives the built command against
 # a private PostgreSQL (tests/lib/pg.sh).
 TUI_TESTS = tests/tui/seed_upgrade.sh tests/tui/rename.sh tests/tui/delete.sh \
-	tests/tui/quit_interrupt.sh tests/tui/terminal.sh tests/tui/upgrade_error.sh
+	tests/tui/quit_interrupt.sh tests/tui/terminal.sh tests/tui/upgrade_error.sh \
+	tests/tui/safety.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/lib.sh tests/tui/captures.sh $(TUI_TESTS)
 

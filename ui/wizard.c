@@ -49,6 +49,54 @@ const char *wz_kind_label(enum plan_kind k)
 	return "?";
 }
 
+char *wz_field_name(const struct plan_question *q)
+{
+	const char *a = q->subject ? q->subject : "", *b = q->subject2 ? q->subject2 : "";
+	switch (q->kind) {
+	case PQ_RT_RENAME: return xasprintf("Rename of resource type %s", a);
+	case PQ_BLOCK_RT_UPDATE: return xasprintf("Replacement of %s in block %s", b, a);
+	case PQ_FI_RENAME: return xasprintf("Rename of fixed input %s of product %s", b, a);
+	case PQ_PRODUCT_DESCRIPTION: return xasprintf("Description of product %s", a);
+	case PQ_PRODUCT_TAG: return xasprintf("Tag of product %s", a);
+	case PQ_FI_VALUE: return xasprintf("Value of fixed input %s of product %s", b, a);
+	case PQ_BLOCK_DESCRIPTION: return xasprintf("Description of product block %s", a);
+	case PQ_BLOCK_TAG: return xasprintf("Tag of product block %s", a);
+	case PQ_RT_DESCRIPTION: return xasprintf("Description of resource type %s", a);
+	case PQ_DEFAULT_VALUE: return xasprintf("Value of %s for the existing instances of %s", a, b);
+	case PQ_CONFIRM: return xstrdup("Confirmation");
+	}
+	return xstrdup("?");
+}
+
+char *wz_prompt(const struct plan_question *q)
+{
+	const char *a = q->subject ? q->subject : "", *b = q->subject2 ? q->subject2 : "";
+	switch (q->kind) {
+	case PQ_RT_RENAME:
+		return xasprintf("Which new resource type replaces %s?", a);
+	case PQ_BLOCK_RT_UPDATE:
+		return xasprintf("In block %s, which new resource type replaces %s?", a, b);
+	case PQ_FI_RENAME:
+		return xasprintf("Is fixed input %s of product %s renamed to %s?", b, a,
+				 q->choices && q->choices->n ? q->choices->v[0] : "?");
+	case PQ_PRODUCT_TAG:
+	case PQ_BLOCK_TAG: {
+		char *n = wz_field_name(q);
+		char *r = xasprintf("%s? A short code, at most %d characters.", n, PLAN_TAG_MAX);
+		free(n);
+		return r;
+	}
+	case PQ_CONFIRM:
+		return xstrdup("Confirm the changes?");
+	default: {
+		char *n = wz_field_name(q);
+		char *r = xasprintf("%s?", n);
+		free(n);
+		return r;
+	}
+	}
+}
+
 const struct wz_stats *wz_stats(const struct wz *w)
 {
 	struct wz_stats *st = w->stats;
@@ -56,8 +104,18 @@ const struct wz_stats *wz_stats(const struct wz *w)
 		return st;
 	memset(st, 0, sizeof *st);
 	const struct plan *p = w->env->plan;
+	/* a per-block rename waits (hidden) while the global rename of its old
+	   name is undecided: counted as the Renames screen shows it */
+	struct strvec undecided = STRVEC_INIT;
 	for (size_t i = 0, n = plan_count(p); i < n; i++) {
 		const struct plan_question *q = plan_question(p, i);
+		if (q->kind == PQ_RT_RENAME && !q->answer)
+			sv_push(&undecided, q->subject);
+	}
+	for (size_t i = 0, n = plan_count(p); i < n; i++) {
+		const struct plan_question *q = plan_question(p, i);
+		if (q->kind == PQ_BLOCK_RT_UPDATE && undecided.n && sv_contains(&undecided, q->subject2))
+			continue;
 		if (wz_is_rename(q->kind)) {
 			st->renames++;
 			st->renames_open += !q->answer;
@@ -66,6 +124,7 @@ const struct wz_stats *wz_stats(const struct wz *w)
 			st->details_open += !q->answer;
 		}
 	}
+	sv_free(&undecided);
 	st->gen = w->plan_gen;
 	st->valid = true;
 	return st;

@@ -53,8 +53,14 @@ struct wizard_env {
 	 * database upgrade is possible. */
 	int (*upgrade)(void *ctx, wizard_progress_fn progress, void *ui, char **head_out,
 		       struct wfo_error *err);
-	void *ctx;                  /* passed to write and upgrade */
-	bool upgrade_default;       /* --upgrade was given: "Apply now?" defaults to yes */
+	/* The dry run of the plan's SQL on the database (upgrade, then
+	 * downgrade, in one transaction rolled back): *report_out (heap)
+	 * gets the report to show, also on failure. 0: the catalogue comes
+	 * back; 1: some rows cannot come back; -1 with err: a statement failed
+	 * (nothing changed). NULL when no dry run is possible. */
+	int (*dry_run)(void *ctx, char **report_out, struct wfo_error *err);
+	void *ctx;                  /* passed to write, upgrade and dry_run */
+	bool upgrade_default;       /* --upgrade was given: apply after writing without asking */
 };
 
 enum wizard_result {

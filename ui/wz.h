@@ -96,11 +96,19 @@ void wz_draw(struct wz *w);
 /* The short label of a question's field ("tag", "value of affiliation"). */
 const char *wz_kind_label(enum plan_kind k);
 bool wz_is_rename(enum plan_kind k);
+/* For people, whatever the line prompts say (they keep orchestrator-core's
+ * words): the name of what q asks for ("Tag of product User Group"), and
+ * the question ("Which new resource type replaces age?"). Heap strings. */
+char *wz_field_name(const struct plan_question *q);
+char *wz_prompt(const struct plan_question *q);
 /* "value" or "values" for n. */
 const char *wz_n(long n, const char *one, const char *many);
 const struct wz_stats *wz_stats(const struct wz *w);
 
 /* Quit (asks, offers to save answers); sets w->done when leaving. */
 void wz_quit(struct wz *w);
+/* Esc on the first step: like wz_quit, and asks also when the only answers
+ * are prefilled ones. */
+void wz_quit_esc(struct wz *w);
 
 #endif

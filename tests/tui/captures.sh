@@ -15,13 +15,13 @@ cp "$SEED/registry.json" products/registry.json
 tui_start 80x24 "Add User and UserGroup products" --models products --inputs @notag.json
 tui_wait "+ 3 products" >/dev/null
 tui_keys Right Down Down; snap diff
-tui_keys Enter n Enter; tui_type "USER_GROUP_ADMINISTRATION"; tui_keys Enter; snap details
+tui_keys n n Enter; tui_type "USER_GROUP_ADMINISTRATION"; tui_keys Enter; snap details
 tui_keys C-u; tui_type GROUP; tui_keys Enter n; snap review
 tui_keys Tab; snap review-sql
 tui_keys Enter; snap confirm
 tui_keys Enter; snap write
 tui_keys Enter y; snap upgraded
-tui_keys Enter; tui_wait_exit >/dev/null
+tui_keys Enter; tui_wait_exit >/dev/null; snap result
 
 # a rename with a value to keep
 psql -X -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
@@ -37,10 +37,11 @@ SQL
 sed -i 's/"age"/"user_age"/' products/registry.json
 tui_start 80x24 "Rename age to user_age" --models products
 tui_wait "product block changed" >/dev/null
-tui_keys Enter; snap renames
+tui_keys n; snap renames
 tui_keys Enter; snap renames-menu
 tui_keys Escape F1; snap help
 tui_keys Escape; tui_resize 60x20; snap 60x20
+tui_resize 80x24; tui_keys Enter Enter n d; tui_wait "Verdict" >/dev/null; snap rename-dryrun
 tui_keys q
 
 # a deletion with a subscription
@@ -51,7 +52,8 @@ psql -X -q -v ON_ERROR_STOP=1 -f "$SC/before.sql" >/dev/null
 cp "$SC/registry.json" products/registry.json
 tui_start 80x24 "Remove TestProductOne" --models products
 tui_wait "product to delete" >/dev/null
-tui_keys Enter; snap del-review
+tui_keys n; snap del-review
 tui_keys Enter; snap del-confirm
-tui_keys Escape q
+tui_keys Escape d; tui_wait "Verdict" >/dev/null; snap del-dryrun
+tui_keys q
 ls "$OUT"

@@ -15,16 +15,17 @@ t_screen "its subscription counted" "⚠ 1 subscription "
 tui_keys Right Down
 t_screen "the detail names the database side" "Product TestProductOne, to delete"
 t_screen "the detail counts the impact" "1 subscription will be deleted"
-tui_keys Enter
+tui_keys n
 t_screen "the review warns" "destructive change"
 t_screen "the deleted subscription is named" "Deleting product TestProductOne deletes its 1 subscription"
 tui_keys Enter
-t_screen "the confirmation names what is destroyed" "This migration destroys data:"
+t_screen "the confirmation lists what it confirms" "Delete 1 product"
+t_screen "the confirmation names what is destroyed" "They destroy data:"
 tui_keys Enter
 t_screen "the default was No: still on the review" "Enter confirm"
 t_eq "nothing written after No" 0 "$(nfiles)"
 tui_keys Enter
-t_screen "asked again" "This migration destroys data:"
+t_screen "asked again" "They destroy data:"
 tui_keys y
 t_screen "the write screen" "[ Write the file ]"
 tui_keys Enter

@@ -19,7 +19,7 @@ untouched "q"
 
 tui_start 80x24 "m" --models "$reg"
 tui_wait "+ 3 products to create" >/dev/null
-tui_keys Enter Enter
+tui_keys n Enter
 tui_type "users in groups"
 tui_keys Enter Escape q
 t_screen "quitting with answers asks" "Quit without writing?"
@@ -32,7 +32,7 @@ t_eq "no answers file" 0 "$(ls "$W"/*.json 2>/dev/null | wc -l)"
 
 tui_start 80x24 "m" --models "$reg"
 tui_wait "+ 3 products to create" >/dev/null
-tui_keys Enter Enter
+tui_keys n Enter
 tui_type "users in groups"
 tui_keys Enter Escape q
 t_screen "asked again" "Quit without writing?"
@@ -54,7 +54,7 @@ rm -f saved-inputs.json
 
 tui_start 80x24 "m" --models "$reg"
 tui_wait "+ 3 products to create" >/dev/null
-tui_keys Enter Enter
+tui_keys n Enter
 tui_type "half typ"
 t_screen "typing in a field" "half typ"
 tui_keys C-c
@@ -66,7 +66,7 @@ untouched "Ctrl-C"
 for sig in TERM HUP; do
 	tui_start 80x24 "m" --models "$reg" --inputs "@$SEED/inputs.json"
 	tui_wait "+ 3 products to create" >/dev/null
-	tui_keys Enter n
+	tui_keys n n
 	t_screen "SIG$sig: on the review" "Enter confirm"
 	pid=$(tui_pid)
 	kill -s "$sig" "$pid"

@@ -26,9 +26,9 @@ tui_start 80x24 "Rename age to user_age" --models renamed.json
 t_screen "the changed block is listed" "~ 1 product block changed"
 t_screen "the deleted resource type warns about its values" "⚠ 1 value "
 t_screen "the renames step is not skipped" "1 Differences ▸ 2 Renames ▸ 3 Details"
-tui_keys Enter
+tui_keys n
 t_screen "the rename suggestion" "Resource type age"
-t_screen "the engine's question" "Which resource type should rename age?"
+t_screen "the question in plain words" "Which new resource type replaces age?"
 t_screen "the values kept by renaming" "1 value is kept by renaming"
 tui_keys Enter
 t_screen "the choices" "Rename age to user_age"
@@ -38,13 +38,15 @@ tui_keys n
 t_screen "nothing to fill in after the rename: the review" "rename_resource_types:"
 t_screen "the rename in the summary" "age -> user_age"
 tui_keys Escape
-t_screen "Esc goes back to the renames" "Which resource type should rename age?"
+t_screen "Esc goes back to the renames" "Which new resource type replaces age?"
 tui_keys Enter End Enter
 t_screen "the decision changed" "no rename"
 tui_keys n
+t_screen "declining the per-block rename is asked first" "Decline 1 rename?"
+tui_keys y
 t_screen "the plan recomputed: a default value for the instance" "user_age in UserBlock"
 tui_keys n
-t_screen "n names the missing value" 'values are missing, first inputs["user_age"]["description"]'
+t_screen "n names the missing value" 'values are missing; the first: Description of resource type user_age'
 tui_keys Enter
 tui_type "age of the user"
 tui_keys Enter
@@ -55,13 +57,15 @@ t_screen "dropping age warns in the review" "Dropping resource type age deletes 
 tui_keys Escape
 t_screen "back to the details" "user_age in UserBlock"
 tui_keys Escape
-t_screen "back to the renames" "Which resource type should rename age?"
+t_screen "back to the renames, the cursor on the per-block rename" "In block UserBlock, which new resource type replaces age?"
+tui_keys Home
+t_screen "the global rename" "Which new resource type replaces age?"
 tui_keys Enter Home Enter
 t_screen "renamed again" "→ user_age"
 tui_keys n
 t_screen "the review shows the rename again" "age -> user_age"
 tui_keys Enter
-t_screen "the confirmation" "Confirm the above actions?"
+t_screen "the confirmation" "You confirm these changes:"
 tui_keys Enter
 t_screen "the write screen" "[ Write the file ]"
 tui_keys Enter

@@ -27,14 +27,16 @@ tui_keys Right Down
 t_screen "a group expands" "+ User Group  (UserGroup)"
 t_screen "the detail pane shows the model side" "Model:    type UserGroup"
 tui_keys Enter
-t_screen "Enter goes to the details" "17 values: 16 done, 1 missing, 0 invalid"
+t_screen "Enter on an item only says how to go on" "n goes on to the next step"
 tui_keys n
-t_screen "n with a missing value names it" 'value is missing, first inputs["User Group"]["tag"]'
+t_screen "n goes to the details" "17 values: 16 done, 1 missing, 0 invalid"
+tui_keys n
+t_screen "n with a missing value names it" '1 value is missing; the first: Tag of product User Group'
 tui_keys Enter
 tui_type "GROUP_TAG_THAT_IS_TOO_LONG"
 t_screen "the live tag length" "26/20"
 tui_keys Enter
-t_screen "the refused tag is shown with the engine's reason" "at most 20 fit"
+t_screen "the refused tag is shown with the reason" "Tag of product User Group: 26 characters, at most 20"
 t_screen "the refused row is marked invalid" "1 invalid"
 tui_keys C-u
 tui_type "GROUP"
@@ -47,7 +49,7 @@ t_screen "the review tabs" "2 Upgrade SQL ("
 tui_keys Tab
 t_screen "the upgrade SQL tab" "INSERT INTO products"
 tui_keys Enter
-t_screen "the confirmation" "Confirm the above actions?"
+t_screen "the confirmation" "You confirm these changes:"
 tui_keys Enter
 t_screen "the write screen" "[ Write the file ]"
 t_screen "the write screen names the branch" "Branch     data"

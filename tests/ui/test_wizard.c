@@ -61,7 +61,8 @@ static void frame_and_differences(void **state)
 	HAS(s, "+ 2 fixed inputs to create");
 	HAS(s, "F1 help");
 	HAS(s, "F10 quit");
-	HAS(s, "Enter next");
+	HAS(s, "Enter expand");
+	HAS(s, "n next");
 	assert_int_equal(f->writes, 0);
 	free(s);
 	fake_free(f);
@@ -126,7 +127,7 @@ static void seed_to_upgraded(void **state)
 	HAS(s, "3 Details");
 	HAS(s, "17 values: 0 done, 17 missing, 0 invalid");
 	HAS(s, "Product User Group");
-	HAS(s, "Supply the product description:");
+	HAS(s, "Description of product User Group?");
 	free(s);
 	s = fake_screen(f, 2);
 	HAS(s, "17 values: 17 done, 0 missing, 0 invalid");
@@ -141,7 +142,10 @@ static void seed_to_upgraded(void **state)
 	HAS(s, "INSERT INTO products");
 	free(s);
 	s = fake_screen(f, 5);
-	HAS(s, "Confirm the above actions?");
+	HAS(s, "You confirm these changes:");
+	HAS(s, "Create 3 products");
+	HAS(s, "Create 5 resource types");
+	HASNT(s, "the above");
 	HAS(s, "[ Yes, confirm ]");
 	free(s);
 	s = fake_screen(f, 6);
@@ -183,13 +187,13 @@ static void invalid_tag_refused(void **state)
 		 "n <Down> <Enter> \"ABCDEFGHIJKLMNOPQRSTUVWXY\" <Dump> <Enter> <Dump> <C-u> \"UG\" <Dump> <Enter> <Esc> <Dump> q <BTab> <Enter>");
 	char *s = fake_screen(f, 1);
 	HAS(s, "25/20");
-	HAS(s, "too long: 25 characters, at most 20 fit");
+	HAS(s, "Tag of product User Group: 25 characters, at most 20");
 	free(s);
 	s = fake_screen(f, 2);
 	HAS(s, "✗ Product User Group");
 	HAS(s, "ABCDEFGHIJKLMNOPQRSTUVWXY");
-	HAS(s, "at most 20 fit");
-	HAS(s, "1 invalid");
+	HAS(s, "Tag of product User Group: 25 characters, at most 20");
+	HAS(s, "16 missing, 1 invalid");
 	free(s);
 	s = fake_screen(f, 3);
 	HAS(s, "2/20");
@@ -211,7 +215,7 @@ static void rename_and_back_from_review(void **state)
 	size_t r = fake_q(f, PQ_RT_RENAME, "age", NULL);
 	assert_true(r != PLAN_NONE);
 	fake_run(f, "80x24",
-		 "<Dump> n <Dump> <Enter> <Dump> <Enter> <Dump> n <Dump> <Esc> <Dump> <Enter> <End> <Enter> n <Down> <Dump> n <Dump> q <BTab> <Enter>");
+		 "<Dump> n <Dump> <Enter> <Dump> <Enter> <Dump> n <Dump> <Esc> <Dump> <Enter> <End> <Enter> n y <Down> <Dump> n <Dump> q <BTab> <Enter>");
 	char *s = fake_screen(f, 1);
 	HAS(s, "2 Renames ▸");
 	HASNT(s, "Renames (skipped)");
@@ -219,7 +223,7 @@ static void rename_and_back_from_review(void **state)
 	s = fake_screen(f, 2);
 	HAS(s, "Resource type age");
 	HAS(s, "not decided");
-	HAS(s, "Which resource type should rename age?");
+	HAS(s, "Which new resource type replaces age?");
 	HAS(s, "7 values are kept by renaming");
 	HAS(s, "UserBlock");
 	free(s);
@@ -245,7 +249,7 @@ static void rename_and_back_from_review(void **state)
 	HAS(s, "4 existing instances of UserBlock will get this value");
 	free(s);
 	s = fake_screen(f, 8);
-	HAS(s, "2 values are missing, first inputs[\"user_age\"][\"description\"]");
+	HAS(s, "2 values are missing; the first: Description of resource type user_age");
 	free(s);
 	r = fake_q(f, PQ_RT_RENAME, "age", NULL);
 	assert_string_equal(plan_question(f->env.plan, r)->answer, "");
@@ -273,7 +277,7 @@ static void deletion_warning_defaults_to_no(void **state)
 	HAS(s, "Deleting product Legacy deletes its 12 subscriptions");
 	free(s);
 	s = fake_screen(f, 4);
-	HAS(s, "This migration destroys data:");
+	HAS(s, "They destroy data:");
 	HAS(s, "[ No ]");
 	free(s);
 	/* Enter took the default: No */
@@ -349,8 +353,12 @@ static void save_answers_with_renames(void **state)
 	struct fake *g = fake_rename();
 	struct wfo_error err;
 	assert_int_equal(answers_load_updates(g->env.plan, json, &err), 0);
-	assert_true(plan_has_updates(g->env.plan));
-	assert_int_equal(fake_q(g, PQ_RT_RENAME, NULL, NULL), PLAN_NONE); /* no rename question any more */
+	assert_non_null(strstr(json, "\"ask_other_renames\": true"));
+	/* the saved rename answers its question; the step can be revisited */
+	assert_false(plan_has_updates(g->env.plan));
+	size_t rq = fake_q(g, PQ_RT_RENAME, NULL, NULL);
+	assert_true(rq != PLAN_NONE);
+	assert_string_equal(plan_question(g->env.plan, rq)->answer, "user_age");
 	fake_free(g);
 	assert_int_equal(access(in, F_OK), 0);
 	unlink(in);
@@ -411,7 +419,7 @@ static void resize_small_and_back(void **state)
 	s = fake_screen(f, 4);
 	HAS(s, "3 Details");
 	HAS(s, "Product User Group");
-	HAS(s, "Supply the product description");
+	HAS(s, "Description of product User Group?");
 	free(s);
 	fake_free(f);
 }
@@ -424,7 +432,8 @@ static void help_lists_the_keys(void **state)
 	HAS(s, "Keys: 1 Differences");
 	HAS(s, "↑ k");
 	HAS(s, "expand the group");
-	HAS(s, "continue with the next step");
+	HAS(s, "expand or collapse the group");
+	HAS(s, "next step");
 	HAS(s, "F10 q");
 	free(s);
 	s = fake_screen(f, 2);
@@ -466,16 +475,20 @@ static void upgrade_error_shown(void **state)
 	f->upgrade_failures_left = 1;
 	f->env.upgrade_default = true;
 	char *answers = answer_all(f);
-	char *script = xasprintf("n %s n <Enter> <Enter> <Enter> <Enter> <Dump> <Enter> <Dump> q", answers);
+	/* --upgrade: Write applies at once, no "Apply now?" */
+	char *script = xasprintf("n %s n <Enter> <Enter> <Enter> <Dump> <Enter> <Dump> q", answers);
 	assert_int_equal(fake_run(f, "80x24", script), WIZARD_WRITTEN);
 	char *s = fake_screen(f, 1);
+	HASNT(s, "Apply it to the database now?");
 	HAS(s, "The upgrade failed");
 	HAS(s, "duplicate key value");
 	HAS(s, "Nothing was changed in the database");
 	free(s);
 	s = fake_screen(f, 2);
 	HAS(s, "[ Apply to the database ]");
+	/* after its dialog the failure stays readable: the reason whole */
 	HAS(s, "The upgrade failed; nothing was changed");
+	HAS(s, "statement 2 of 3: ERROR: duplicate key value violates unique constraint");
 	free(s);
 	assert_int_equal(f->upgrades, 1);
 	assert_non_null(f->path);
@@ -551,7 +564,7 @@ static void field_up_down_keeps_draft(void **state)
 	fake_run(f, "80x24", "n <Enter> \"typed\" <Down> <Dump> <Up> <Enter> <Dump> <Enter> q <BTab> <Enter>");
 	char *s = fake_screen(f, 1);
 	HAS(s, "• Product User Group                description   typed");
-	HAS(s, "Supply the product tag:");
+	HAS(s, "Tag of product User Group? A short code, at most 20 characters.");
 	/* the product type is shown, from the models, not asked */
 	HAS(s, "Product type UserGroup, from the models");
 	free(s);
@@ -659,7 +672,7 @@ static void minimum_size_whole_flow(void **state)
 static void block_update_after_declined_rename(void **state)
 {
 	struct fake *f = fake_rename();
-	fake_run(f, "80x24", "n <Dump> n <Dump> <Enter> <Dump> <Enter> <Dump> n <Dump> <Enter> \"age in years\" <Enter> n <Dump> q <BTab> <Enter>");
+	fake_run(f, "80x24", "n <Dump> n y <Dump> <Enter> <Dump> <Enter> <Dump> n <Dump> <Enter> \"age in years\" <Enter> n <Dump> q <BTab> <Enter>");
 	/* the per-block question waits for the global one */
 	char *s = fake_screen(f, 1);
 	HAS(s, "Resource type age                           → not decided");
@@ -671,7 +684,7 @@ static void block_update_after_declined_rename(void **state)
 	HAS(s, "1 undecided suggestion declined; 1 new question (per block) to decide");
 	free(s);
 	s = fake_screen(f, 3);
-	HAS(s, "Which resource type should update age?");
+	HAS(s, "In block UserBlock, which new resource type replaces age?");
 	HAS(s, "Rename age to user_age");
 	free(s);
 	s = fake_screen(f, 4);
@@ -707,7 +720,7 @@ static void fixed_input_rename(void **state)
 	free(s);
 	s = fake_screen(f, 2);
 	HAS(s, "User internal: fixed input affiliation");
-	HAS(s, "Do you wish to rename fixed input affiliation to affiliationing for product");
+	HAS(s, "Is fixed input affiliation of product User internal renamed to affiliationing?");
 	HAS(s, "3 subscriptions of User internal keep the value of affiliation");
 	free(s);
 	s = fake_screen(f, 3);
@@ -721,6 +734,230 @@ static void fixed_input_rename(void **state)
 	free(s);
 	size_t q = fake_q(f, PQ_FI_RENAME, "User internal", NULL);
 	assert_string_equal(plan_question(f->env.plan, q)->answer, "affiliationing");
+	fake_free(f);
+}
+
+/* n on Renames with undecided renames asks first, counting the values
+ * lost; Enter takes the default No: nothing is declined, the cursor is on
+ * an undecided row. After a choice the cursor moves to the next undecided
+ * row. y declines and goes on. */
+static void renames_n_asks_before_declining(void **state)
+{
+	struct fake *f = fake_rename2();
+	fake_run(f, "80x24", "n <Dump> n <Dump> <Enter> <Dump> <Enter> <Enter> <Dump> n <Dump> y <Dump> q <BTab> <Enter>");
+	char *s = fake_screen(f, 1);
+	HAS(s, "? Resource type age");
+	HAS(s, "? Resource type username");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "Decline 2 renames?");
+	HAS(s, "7 values of age and");
+	HAS(s, "3 values of username will be dropped.");
+	HAS(s, "[ No ]");
+	free(s);
+	/* the default: No; still on Renames, nothing decided */
+	s = fake_screen(f, 3);
+	HAS(s, "Nothing declined");
+	HAS(s, "2 Renames");
+	HAS(s, "? Resource type age");
+	HAS(s, "? Resource type username");
+	free(s);
+	size_t a = fake_q(f, PQ_RT_RENAME, "age", NULL), u = fake_q(f, PQ_RT_RENAME, "username", NULL);
+	/* age was renamed (first choice: login) and the cursor went on to username */
+	s = fake_screen(f, 4);
+	HAS(s, "Which new resource type replaces username?");
+	free(s);
+	s = fake_screen(f, 5);
+	HAS(s, "Decline 1 rename?");
+	HAS(s, "Going on declines it: 3 values of username");
+	HASNT(s, "values of age");
+	free(s);
+	s = fake_screen(f, 6);
+	HAS(s, "3 Details");
+	free(s);
+	a = fake_q(f, PQ_RT_RENAME, "age", NULL);
+	u = fake_q(f, PQ_RT_RENAME, "username", NULL);
+	assert_string_equal(plan_question(f->env.plan, a)->answer, "login");
+	assert_string_equal(plan_question(f->env.plan, u)->answer, "");
+	fake_free(f);
+}
+
+/* Saving with a rename decided and one undecided: the resumed plan has the
+ * decided one answered and the other still open (asked again). */
+static void save_keeps_undecided_renames_open(void **state)
+{
+	struct fake *f = fake_rename2();
+	char dir[] = "/tmp/wfo-ui-save-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *script = xasprintf("n <Enter> <Enter> q <BTab> <BTab> <Enter> <C-u> \"%s/r\" <Enter>", dir);
+	assert_int_equal(fake_run(f, "80x24", script), WIZARD_QUIT);
+	char *up = xasprintf("%s/r-updates.json", dir), *in = xasprintf("%s/r-inputs.json", dir);
+	char *json = read_file(up, NULL);
+	assert_non_null(json);
+	struct fake *g = fake_rename2();
+	struct wfo_error err;
+	assert_int_equal(answers_load_updates(g->env.plan, json, &err), 0);
+	size_t a = fake_q(g, PQ_RT_RENAME, "age", NULL), u = fake_q(g, PQ_RT_RENAME, "username", NULL);
+	assert_true(a != PLAN_NONE && u != PLAN_NONE);
+	assert_string_equal(plan_question(g->env.plan, a)->answer, "login");
+	assert_null(plan_question(g->env.plan, u)->answer);   /* undecided stays undecided */
+	/* the wizard on the resumed plan shows it undecided */
+	fake_run(g, "80x24", "n <Dump> q <BTab> <Enter>");
+	char *s = fake_screen(g, 1);
+	HAS(s, "✓ Resource type age");
+	HAS(s, "? Resource type username");
+	free(s);
+	fake_free(g);
+	/* saving again under the same name asks before replacing */
+	free(script);
+	script = xasprintf("n <Enter> <Enter> q <BTab> <BTab> <Enter> <C-u> \"%s/r\" <Enter> <Dump> <Enter> <Dump> <Esc> <Esc> q <BTab> <Enter>", dir);
+	fake_run(f, "80x24", script);
+	s = fake_screen(f, 1);
+	HAS(s, "Replace the saved answers?");
+	HAS(s, "[ Another name ]");
+	free(s);
+	s = fake_screen(f, 2);   /* Enter: the default, another name */
+	HAS(s, "File name (without -inputs.json");
+	free(s);
+	free(script);
+	script = xasprintf("n <Enter> <Down> <Enter> q <BTab> <BTab> <Enter> <C-u> \"%s/r\" <Enter> <BTab> <Enter>", dir);
+	assert_int_equal(fake_run(f, "80x24", script), WIZARD_QUIT);
+	free(json);
+	json = read_file(up, NULL);
+	assert_non_null(strstr(json, "\"user_age\""));   /* replaced: age -> user_age now */
+	unlink(in);
+	unlink(up);
+	rmdir(dir);
+	free(json);
+	free(in);
+	free(up);
+	free(script);
+	fake_free(f);
+}
+
+/* Esc on the first step asks when there are answers, even prefilled ones. */
+static void esc_on_first_step_asks(void **state)
+{
+	struct fake *f = fake_seed();
+	assert_int_equal(fake_run(f, "80x24", "<Esc>"), WIZARD_QUIT);   /* no answers: leaves */
+	plan_set_answer(f->env.plan, "inputs[\"User Group\"][\"description\"]", "groups");
+	assert_int_equal(fake_run(f, "80x24", "<Esc> <Dump> <Enter> <Dump> <Esc> <Left> <Enter>"), WIZARD_QUIT);
+	char *s = fake_screen(f, 1);
+	HAS(s, "Leave the wizard?");
+	HAS(s, "1 answer came with the");
+	free(s);
+	s = fake_screen(f, 2);   /* the default: stay */
+	HAS(s, "+ 3 products to create");
+	HASNT(s, "Leave the wizard?");
+	free(s);
+	fake_free(f);
+}
+
+/* Enter on a Differences group expands it; on an item it does not leave. */
+static void enter_expands_a_group(void **state)
+{
+	struct fake *f = fake_seed();
+	fake_run(f, "80x24", "<Enter> <Dump> <Down> <Enter> <Dump> <Up> <Enter> <Dump> q");
+	char *s = fake_screen(f, 1);
+	HAS(s, "+ User Group  (UserGroup)");
+	HAS(s, "1 Differences ▸");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "n goes on to the next step");
+	HAS(s, "+ User Group  (UserGroup)");
+	free(s);
+	s = fake_screen(f, 3);
+	HASNT(s, "+ User Group  (UserGroup)");
+	free(s);
+	fake_free(f);
+}
+
+/* Details: no error before anything is typed; the position is shown. */
+static void details_no_error_before_typing(void **state)
+{
+	struct fake *f = fake_seed();
+	fake_run(f, "80x24", "n <Down> <Enter> <Dump> \"x\" <Backspace> <Dump> <Esc> q <BTab> <Enter>");
+	char *s = fake_screen(f, 1);
+	HAS(s, "17 values: 0 done, 17 missing, 0 invalid");
+	HAS(s, "2/17");
+	HASNT(s, "a value is required");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "Tag of product User Group: a value is required");
+	free(s);
+	fake_free(f);
+}
+
+/* d on the Review runs the dry run through env->dry_run and shows its
+ * report in the Dry run tab, the verdict on the status line; a failure
+ * too, and the Confirm then defaults to No and says so. n confirms; F3 is
+ * the next search match. */
+static void review_dry_run(void **state)
+{
+	struct fake *f = fake_seed();
+	char *answers = answer_all(f);
+	f->dry_result = 1;
+	char *script = xasprintf("n %s n <Dump> 4 <Dump> d <Dump> q <BTab> <Enter>", answers);
+	fake_run(f, "80x24", script);
+	char *s = fake_screen(f, 1);
+	HAS(s, "4 Dry run");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "Press d for a dry run");
+	free(s);
+	s = fake_screen(f, 3);
+	HAS(s, "7 rows  DELETE FROM values");
+	HAS(s, "Dry run: some rows cannot come back after a downgrade");
+	HAS(s, "4 Dry run ⚠");
+	free(s);
+	assert_int_equal(f->dry_runs, 1);
+	free(script);
+	fake_free(f);
+
+	f = fake_seed();
+	f->dry_result = -1;
+	script = xasprintf("n %s n d <Dump> n <Dump> <Esc> 2 / \"INSERT\" <Enter> <F3> <Dump> q <BTab> <Enter>", answers);
+	fake_run(f, "80x24", script);
+	s = fake_screen(f, 1);
+	HAS(s, "The dry run failed (nothing was changed)");
+	HAS(s, "ERROR:  boom");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "The dry run FAILED on the database");
+	HAS(s, "[ No ]");
+	free(s);
+	s = fake_screen(f, 3);
+	HAS(s, "2 Upgrade SQL");
+	HASNT(s, "Not found");
+	free(s);
+	assert_false(plan_confirmed(f->env.plan));
+	free(script);
+	free(answers);
+	fake_free(f);
+}
+
+/* A text longer than its tab shows the position on a row of its own at 80
+ * columns: it never covers a line of the text. */
+static void scroll_position_on_its_own_row(void **state)
+{
+	struct fake *f = fake_seed();
+	char *answers = answer_all(f);
+	char *script = xasprintf("n %s n 2 <Dump> q <BTab> <Enter>", answers);
+	fake_run(f, "80x24", script);
+	char *s = fake_screen(f, 1);
+	const char *p = strstr(s, " lines 1-");
+	if (!p)
+		HAS(s, " lines 1-");
+	const char *bol = p;
+	while (bol > s && bol[-1] != '\n')
+		bol--;
+	for (const char *c = bol; c < p; c++)
+		if (*c != ' ')
+			HAS(s, "a row holding only the position");
+	assert_non_null(strstr(p, " of "));
+	free(s);
+	free(script);
+	free(answers);
 	fake_free(f);
 }
 
@@ -756,6 +993,13 @@ int main(void)
 		cmocka_unit_test(minimum_size_whole_flow),
 		cmocka_unit_test(block_update_after_declined_rename),
 		cmocka_unit_test(fixed_input_rename),
+		cmocka_unit_test(renames_n_asks_before_declining),
+		cmocka_unit_test(save_keeps_undecided_renames_open),
+		cmocka_unit_test(esc_on_first_step_asks),
+		cmocka_unit_test(enter_expands_a_group),
+		cmocka_unit_test(details_no_error_before_typing),
+		cmocka_unit_test(review_dry_run),
+		cmocka_unit_test(scroll_position_on_its_own_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,7 @@ struct fake {
 	char *written_message;
 	int upgrades, upgrade_failures_left;
 	size_t progress_calls, progress_total;
+	int dry_runs, dry_result;   /* what fake_dry_run returns: 0, 1 or -1 */
 	char dump_path[64], keys_path[64];
 	char *dump;       /* every <Dump> of the last run */
 	char *path;       /* path_out of the last run */
@@ -61,6 +62,21 @@ static int fake_upgrade(void *ctx, wizard_progress_fn progress, void *ui, char *
 	return 0;
 }
 
+static int fake_dry_run(void *ctx, char **report_out, struct wfo_error *err)
+{
+	struct fake *f = ctx;
+	f->dry_runs++;
+	if (f->dry_result < 0) {
+		*report_out = xstrdup("Upgrade: 1 of 2 statements ran\nThe upgrade fails; nothing was changed:\n"
+				      "upgrade statement 2 of 2: statement failed: UPDATE x\nERROR:  boom\n");
+		return wfo_fail(err, WFO_DB, "upgrade statement 2 of 2: statement failed: UPDATE x ERROR:  boom");
+	}
+	*report_out = xasprintf("Upgrade: 2 of 2 statements ran\n    1       7 rows  DELETE FROM values\n"
+				"Verdict: %s\n", f->dry_result ? "NOT as it was; instance value: 7 rows"
+								 : "the catalogue is as it was");
+	return f->dry_result;
+}
+
 /* Takes both catalogues. */
 static struct fake *fake_new(struct dm_catalog *model, struct dm_catalog *db)
 {
@@ -84,6 +100,7 @@ static struct fake *fake_new(struct dm_catalog *model, struct dm_catalog *db)
 	e->plan = plan_new(model, db, &f->diff);
 	e->write = fake_write;
 	e->upgrade = fake_upgrade;
+	e->dry_run = fake_dry_run;
 	e->ctx = f;
 	snprintf(f->dump_path, sizeof f->dump_path, "/tmp/wfo-ui-dump-XXXXXX");
 	int fd = mkstemp(f->dump_path);
@@ -181,6 +198,32 @@ static struct fake *fake_rename(void)
 	age->name = xstrdup("user_age");
 	struct dm_catalog *db = fx_seed_db(2, 4);
 	dm_find_resource_type(db, "age")->values = 7;
+	return fake_new(m, db);
+}
+
+/* As fake_rename, and username renamed to login too: two rename
+ * questions (age: 7 values, username: 3 values). */
+static struct fake *fake_rename2(void)
+{
+	struct dm_catalog *m = fx_seed_model();
+	struct dm_block *ub = dm_find_block(m, "UserBlock");
+	for (size_t i = 0; i < ub->resource_types.n; i++) {
+		const char *to = !strcmp(ub->resource_types.v[i], "age") ? "user_age"
+			: !strcmp(ub->resource_types.v[i], "username") ? "login" : NULL;
+		if (to) {
+			free(ub->resource_types.v[i]);
+			ub->resource_types.v[i] = xstrdup(to);
+		}
+	}
+	struct dm_resource_type *rt = dm_find_resource_type(m, "age");
+	free(rt->name);
+	rt->name = xstrdup("user_age");
+	rt = dm_find_resource_type(m, "username");
+	free(rt->name);
+	rt->name = xstrdup("login");
+	struct dm_catalog *db = fx_seed_db(2, 4);
+	dm_find_resource_type(db, "age")->values = 7;
+	dm_find_resource_type(db, "username")->values = 3;
 	return fake_new(m, db);
 }
 

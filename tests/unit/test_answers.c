@@ -149,7 +149,7 @@ static void updates_replace_rename_questions(void **state)
 	assert_int_equal(answers_load_updates(c.p, "{\"resource_types\": {\"name\": 5}}", &err), -1);
 	assert_string_equal(err.msg, "updates[\"resource_types\"][\"name\"]: expected the new name as a non-empty text");
 	assert_int_equal(answers_load_updates(c.p, "{\"renames\": {}}", &err), -1);
-	assert_string_equal(err.msg, "updates[\"renames\"]: unknown key; expected fixed_inputs, resource_types or block_resource_types");
+	assert_string_equal(err.msg, "updates[\"renames\"]: unknown key; expected fixed_inputs, resource_types, block_resource_types or ask_other_renames");
 	assert_int_equal(answers_load_updates(c.p, "{\"resource_types\": {\"name\": \"age\"}}", &err), -1);
 	assert_non_null(strstr(err.msg, "updates[\"resource_types\"][\"name\"]: resource type 'age' already exists"));
 	assert_int_equal(answers_load_updates(c.p, "{\"block_resource_types\": {\"UserBlock\": {\"nme\": \"username\"}}}", &err), -1);
