@@ -28,6 +28,7 @@
 #include "revid.h"
 #include "revwrite.h"
 #include "sqlgen.h"
+#include "tutorial_wizard.h"
 #include "util.h"
 #include "wfo_error.h"
 #include "wizard.h"
@@ -270,7 +271,14 @@ static int run_wizard(struct mdm_run *r, char **path, struct wfo_error *err)
 		.plan = r->plan, .write = wiz_write, .upgrade = wiz_upgrade, .ctx = r,
 		.upgrade_default = r->a.upgrade,
 	};
+	struct tutorial_wizard *tw = NULL;   /* started by the tutorial: its lesson panel */
+	if (tutorial_wizard_from_env(&tw, err) < 0) {
+		free(revises);
+		return -1;
+	}
+	env.lesson = tutorial_wizard_lesson(tw);
 	enum wizard_result res = wizard_run(&env, path, err);
+	tutorial_wizard_free(tw);
 	free(revises);
 	switch (res) {
 	case WIZARD_WRITTEN:

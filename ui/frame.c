@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "lesson_panel.h"
 #include "wz.h"
 
 /* scheme://user:password@host -> scheme://user:***@host (the command
@@ -130,6 +131,11 @@ static void key_bar(unsigned ctx, int y, int cols)
 	sv_free(&h);
 }
 
+void wz_key_bar(unsigned ctx, int y, int cols)
+{
+	key_bar(ctx, y, cols);
+}
+
 void wz_draw(struct wz *w)
 {
 	int rows = ui_rows(), cols = ui_cols();
@@ -207,6 +213,8 @@ void wz_draw(struct wz *w)
 	ui_hline(3, 0, cols, ui_attr(UR_DIM));
 	ui_hline(rows - 2, 0, cols, ui_attr(UR_DIM));
 	struct wz_rect body = { 4, 0, rows - 6, cols };
+	if (e->lesson)
+		lesson_panel_draw(w, &body);  /* takes its part of the body */
 	const struct screen_ops *o = wz_ops(w->step);
 	o->draw(w, &body);
 	bool ff = o->field_focus && o->field_focus(w);
