@@ -59,84 +59,119 @@ static void put_line(int *y, int ylim, int x, int wd, const char *s, int a)
 		ui_put((*y)++, x, wd, s, a);
 }
 
-void lesson_panel_draw(struct wz *w, struct wz_rect *body)
+void lesson_panel_layout(const struct wz_rect *all, struct wz_rect *body, struct wz_rect *panel)
 {
-	const struct wizard_lesson *l = w->env->lesson;
-	int y, x, h, wd;
-	if (body->w >= 100) {          /* beside */
-		wd = body->w / 3;
-		if (wd > 46)
-			wd = 46;
-		x = body->x + body->w - wd;
-		y = body->y;
-		h = body->h;
-		for (int r = 0; r < h; r++)
-			ui_put(y + r, x - 1, 1, ui_glyph(UG_VLINE), ui_attr(UR_DIM));
+	*body = *all;
+	*panel = (struct wz_rect){ 0, 0, 0, 0 };
+	if (all->w >= 100) {            /* beside: x is the rule's column */
+		int wd = all->w / 3 > 46 ? 46 : all->w / 3;
+		*panel = (struct wz_rect){ all->y, all->x + all->w - wd - 1, all->h, wd + 1 };
 		body->w -= wd + 1;
-		x += 1;
-		wd -= 2;
-	} else {                       /* below */
-		h = body->h / 3;
-		if (h > 7)
-			h = 7;
-		if (h < 3 || body->h - h < 6)
+	} else {                        /* below: y is the rule's row */
+		int h = all->h / 3 > 7 ? 7 : all->h / 3;
+		if (h < 3 || all->h - h < 6)
 			return;
-		x = body->x + 1;
-		wd = body->w - 2;
-		y = body->y + body->h - h;
-		ui_hline(y - 1, body->x, body->w, ui_attr(UR_DIM));
+		*panel = (struct wz_rect){ all->y + all->h - h - 1, all->x, h + 1, all->w };
 		body->h -= h + 1;
 	}
+}
+
+void lesson_panel_draw(struct wz *w, const struct wz_rect *panel)
+{
+	const struct wizard_lesson *l = w->env->lesson;
+	if (!panel->h)
+		return;
+	int y, x, h, wd;
+	if (panel->x > 0) {    /* beside (below starts at the left edge) */
+		for (int r = 0; r < panel->h; r++)
+			ui_put(panel->y + r, panel->x, 1, ui_glyph(UG_VLINE), ui_attr(UR_DIM));
+		y = panel->y;
+		h = panel->h;
+		x = panel->x + 2;
+		wd = panel->w - 3;
+		for (int r = 0; r < h; r++)
+			ui_fill(y + r, panel->x + 1, panel->w - 1, 0);
+	} else {
+		ui_hline(panel->y, panel->x, panel->w, ui_attr(UR_DIM));
+		y = panel->y + 1;
+		h = panel->h - 1;
+		x = panel->x + 1;
+		wd = panel->w - 2;
+		for (int r = 0; r < h; r++)
+			ui_fill(y + r, panel->x, panel->w, 0);
+	}
 	int ylim = y + h;
-	char *title = xasprintf("%s", l->title ? l->title : "Lesson");
-	put_line(&y, ylim, x, wd, title, ui_attr(UR_TITLE) | ui_attr(UR_BOLD));
-	free(title);
+	struct strvec tl = STRVEC_INIT;
+	text_wrap(l->title ? l->title : "Lesson", wd, 2, &tl);
+	for (size_t r = 0; r < tl.n && r < 2; r++)
+		put_line(&y, ylim, x, wd, tl.v[r], ui_attr(UR_TITLE) | ui_attr(UR_BOLD));
+	sv_free(&tl);
 	const char *note = w->step < 5 ? l->notes[w->step] : NULL;
 	struct strvec lines = STRVEC_INIT;
 	if (note)
 		text_wrap(note, wd, 0, &lines);
-	/* the answers still to enter, then the ones done */
+	/* the answers in the order of the questions (the Details rows): the
+	 * next one in full, the others one line each, the done ones counted */
 	const struct plan *p = w->env->plan;
-	size_t open = 0, total = 0;
-	struct strvec todo = STRVEC_INIT, done = STRVEC_INIT;
-	for (size_t k = 0; k < l->n; k++) {
-		size_t i = wz_find(w, l->keys[k]);
-		if (i == PLAN_NONE)
-			continue;
+	size_t total = 0, done = 0;
+	struct strvec todo = STRVEC_INIT;
+	char *next_label = NULL, *next_value = NULL;
+	for (size_t i = 0, n = plan_count(p); i < n; i++) {
 		const struct plan_question *q = plan_question(p, i);
-		char *lb = label(q);
-		const char *v = l->values[k];
-		bool ok = q->answer && !strcmp(q->answer, v);
+		const char *v = expected(l, q->key_path);
+		if (!v)
+			continue;
 		total++;
-		if (ok) {
-			sv_push_owned(&done, xasprintf("%s %s: %s", ui_glyph(UG_CHECK), lb, *v ? v : "(no rename)"));
-		} else {
-			open++;
-			sv_push_owned(&todo, xasprintf("%s %s: %s", ui_glyph(UG_DOT), lb, *v ? v : "(no rename)"));
+		if (q->answer && !strcmp(q->answer, v)) {
+			done++;
+			continue;
 		}
-		free(lb);
+		char *lb = label(q);
+		const char *shown = *v ? v : "(no rename)";
+		if (!next_label) {
+			next_label = lb;
+			next_value = xstrdup(shown);
+		} else {
+			sv_push_owned(&todo, xasprintf("%s %s: %s", ui_glyph(UG_DOT), lb, shown));
+			free(lb);
+		}
 	}
 	/* the note gets what the answers leave, at least 3 lines */
 	int room = ylim - y;
-	int want_list = total ? (int)(todo.n + done.n) + 1 : 0;
+	int want_list = total ? (int)todo.n + 4 : 0;
 	int note_rows = (int)lines.n;
-	if (note_rows > room - (want_list < room / 2 ? want_list : room / 2))
-		note_rows = room - (want_list < room / 2 ? want_list : room / 2);
-	if (note_rows < 3 && (int)lines.n >= 3)
-		note_rows = 3;
+	int cap = room - (want_list < room / 2 ? want_list : room / 2);
+	if (note_rows > cap)
+		note_rows = cap < 3 ? 3 : cap;
 	for (int r = 0; r < note_rows && r < (int)lines.n; r++)
 		put_line(&y, ylim, x, wd, lines.v[r], 0);
 	if (total) {
-		char *head = open ? xasprintf("To enter (%zu of %zu left):", open, total)
-				  : xasprintf("All %zu answers entered %s", total, ui_glyph(UG_CHECK));
-		put_line(&y, ylim, x, wd, head, ui_attr(UR_BOLD));
+		char *head = next_label ? xasprintf("Answers: %zu of %zu entered", done, total)
+				       : xasprintf("All %zu answers entered %s", total, ui_glyph(UG_CHECK));
+		put_line(&y, ylim, x, wd, head, ui_attr(done == total ? UR_OK : UR_BOLD));
 		free(head);
-		for (size_t r = 0; r < todo.n; r++)
-			put_line(&y, ylim, x, wd, todo.v[r], ui_attr(UR_WARN));
-		for (size_t r = 0; r < done.n; r++)
-			put_line(&y, ylim, x, wd, done.v[r], ui_attr(UR_DONE));
+		if (next_label) {
+			char *t = xasprintf("Next: %s", next_label);
+			put_line(&y, ylim, x, wd, t, ui_attr(UR_BOLD));
+			free(t);
+			struct strvec vl = STRVEC_INIT;
+			text_wrap(next_value, wd - 2, 0, &vl);
+			for (size_t r = 0; r < vl.n; r++)
+				put_line(&y, ylim, x + 2, wd - 2, vl.v[r], ui_attr(UR_WARN) | ui_attr(UR_BOLD));
+			sv_free(&vl);
+		}
+		for (size_t r = 0; r < todo.n; r++) {
+			if (y == ylim - 1 && r + 1 < todo.n) {
+				char *more = xasprintf("%s %zu more", ui_glyph(UG_ELLIPSIS), todo.n - r);
+				put_line(&y, ylim, x, wd, more, ui_attr(UR_DIM));
+				free(more);
+				break;
+			}
+			put_line(&y, ylim, x, wd, todo.v[r], 0);
+		}
 	}
+	free(next_label);
+	free(next_value);
 	sv_free(&todo);
-	sv_free(&done);
 	sv_free(&lines);
 }

@@ -10,9 +10,11 @@
 #include "wfo_error.h"
 #include "wz.h"
 
-/* Draws the panel in its part of *body and shrinks *body to the rest
- * (nothing when the terminal is too small for both). */
-void lesson_panel_draw(struct wz *w, struct wz_rect *body);
+/* Takes the panel's part of *body (beside or below), shrinking *body to
+ * the rest; *panel gets it (h 0: no room for both). */
+void lesson_panel_layout(const struct wz_rect *all, struct wz_rect *body, struct wz_rect *panel);
+/* Draws the panel into its rectangle (after the screen: it stays on top). */
+void lesson_panel_draw(struct wz *w, const struct wz_rect *panel);
 
 /* 0 when value may answer question i (no lesson, or no expected answer
  * for it, or the expected one exactly); else -1 with err saying what the
