@@ -257,8 +257,10 @@ static int run_initdb(struct pgp *p, FILE *log, struct wfo_error *err)
 	char *logf = xasprintf("%s/initdb.log", p->home);
 	char *initdb = xasprintf("%s/initdb", p->bindir);
 	char *uarg = xasprintf("--username=%s", p->user);
+	/* WFO_PRIVATE_DB_NOSYNC (tests): no fsync, as tests/lib/pg.sh does */
+	const char *ns = getenv("WFO_PRIVATE_DB_NOSYNC");
 	char *argv[] = { initdb, "-D", data, "-A", "trust", uarg, "-E", "UTF8", "--no-locale",
-			 "--no-instructions", NULL };
+			 "--no-instructions", ns && *ns ? "--no-sync" : NULL, NULL };
 	if (log)
 		fprintf(log, "Creating a private PostgreSQL cluster in %s (once)\n", data), fflush(log);
 	int rc = pgp_run(p, argv, logf);
@@ -310,9 +312,11 @@ static int write_conf(struct pgp *p, struct wfo_error *err)
 			sb_addc(&sb, '\'');
 		sb_addc(&sb, *s);
 	}
+	const char *ns = getenv("WFO_PRIVATE_DB_NOSYNC");
 	fprintf(fp, "# written by wfo-migrate on each start of its private cluster\n"
 		"listen_addresses = ''\nport = %s\nunix_socket_directories = '%s'\n"
-		"max_connections = 20\nshared_buffers = 16MB\n", PGP_PORT, sb_str(&sb));
+		"max_connections = 20\nshared_buffers = 16MB\n%s", PGP_PORT, sb_str(&sb),
+		ns && *ns ? "fsync = off\nfull_page_writes = off\nsynchronous_commit = off\n" : "");
 	sb_free(&sb);
 	int bad = fclose(fp) != 0;
 	if (!bad && p->as_postgres && chown(ours, p->uid, p->gid) < 0)
