@@ -390,10 +390,19 @@ static char *command_line(const struct strvec *v)
 	sb_add(&sb, "wfo-migrate");
 	for (size_t i = 0; i < v->n; i++) {
 		const char *a = v->v[i];
-		if (a[strcspn(a, " \"'{")])
-			sb_addf(&sb, " '%s'", a);
-		else
+		if (*a && !a[strcspn(a, " \t\"'{}$`\\!*?;&|<>()#~")]) {
 			sb_addf(&sb, " %s", a);
+		} else if (!strchr(a, '\'')) {
+			sb_addf(&sb, " '%s'", a);
+		} else {   /* as a shell reads it back */
+			sb_add(&sb, " \"");
+			for (const char *c = a; *c; c++) {
+				if (strchr("\"\\$`", *c))
+					sb_addc(&sb, '\\');
+				sb_addc(&sb, *c);
+			}
+			sb_add(&sb, "\"");
+		}
 	}
 	return sb_detach(&sb);
 }
