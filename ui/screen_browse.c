@@ -257,10 +257,14 @@ static void draw(void *arg)
 	ui_cursor(-1, 0);
 	ui_clear();
 	if (cols < UI_MIN_COLS || rows < UI_MIN_ROWS) {
-		char l[96];
-		snprintf(l, sizeof l, "Terminal too small (%dx%d). Please enlarge it to at least %dx%d.",
-			 cols, rows, UI_MIN_COLS, UI_MIN_ROWS);
-		ui_put(rows / 2, 0, cols, l, ui_attr(UR_BOLD));
+		char l1[64], l2[64];
+		snprintf(l1, sizeof l1, "Terminal too small (%dx%d).", cols, rows);
+		snprintf(l2, sizeof l2, "Please enlarge it to at least %dx%d.", UI_MIN_COLS, UI_MIN_ROWS);
+		const char *lines[] = { l1, l2, "F10 quits." };
+		for (int i = 0; i < 3; i++) {
+			int lw = ui_width(lines[i]);
+			ui_put(rows / 2 - 1 + i, lw < cols ? (cols - lw) / 2 : 0, cols, lines[i], ui_attr(UR_BOLD));
+		}
 		return;
 	}
 	const struct dm_catalog *c = s->e->c;
