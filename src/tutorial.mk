@@ -32,4 +32,4 @@ TESTS += tests/unit/test_tutorial
 TUTORIAL_TESTS = tests/tui/tutorial_lesson1.sh tests/tui/tutorial_lesson4.sh \
 	tests/tui/tutorial_interrupt.sh tests/tui/browse.sh tests/db/private_db.sh
 TESTS += $(TUTORIAL_TESTS)
-EXTRA_DIST += $(TUTORIAL_TESTS) tests/lib/tutorial.sh
+EXTRA_DIST += $(TUTORIAL_TESTS)
