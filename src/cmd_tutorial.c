@@ -511,8 +511,8 @@ static enum flow run_step(struct tut *t, const struct tut_lesson *l, size_t i, s
 		break;
 	case TK_BROWSE:
 		sv_push(&v, "browse");
-		f = page(t, l, i, NULL, s->text, NULL, "Enter opens the browser (wfo-migrate browse); q brings "
-			 "you back here.", err);
+		f = page(t, l, i, NULL, s->text, NULL, "Enter opens the browser (wfo-migrate browse); q leaves "
+			 "it and the lesson goes on.", err);
 		if (f == F_NEXT)
 			f = after_terminal_child(run_child(t, &v, true, NULL, NULL, 0));
 		break;

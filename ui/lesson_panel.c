@@ -147,6 +147,7 @@ void lesson_panel_draw(struct wz *w, const struct wz_rect *panel)
 		put_line(&y, ylim, x, wd, lines.v[r], 0);
 	if (total) {
 		char *head = next_label ? xasprintf("Answers: %zu of %zu entered", done, total)
+				       : total == 1 ? xasprintf("The answer is entered %s", ui_glyph(UG_CHECK))
 				       : xasprintf("All %zu answers entered %s", total, ui_glyph(UG_CHECK));
 		put_line(&y, ylim, x, wd, head, ui_attr(done == total ? UR_OK : UR_BOLD));
 		free(head);
