@@ -389,7 +389,16 @@ static int start_supervisor(struct pgp *p, struct wfo_error *err)
 		do
 			n = read(fds[0], &c, 1);
 		while (n > 0 || (n < 0 && errno == EINTR));
-		pg_ctl(p, "stop", "fast", true);
+		/* the parent may have gone while the server was still starting:
+		 * try again until it is down (or never came up) */
+		char *pidf = xasprintf("%s/data/postmaster.pid", p->home);
+		for (int i = 0; i < 30; i++) {
+			if (pg_ctl(p, "stop", "fast", true) == 0)
+				break;
+			if (i >= 3 && access(pidf, F_OK) != 0)
+				break;
+			sleep(1);
+		}
 		_exit(0);
 	}
 	close(fds[0]);
