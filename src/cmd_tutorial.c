@@ -570,6 +570,12 @@ static int reset(struct tut *t, bool private_db, struct wfo_error *err)
 {
 	unlink(t->progress_path);
 	rm_tree(t->workdir);
+	/* only a cluster that exists is started to be emptied */
+	char *v = xasprintf("%s/pg/data/PG_VERSION", t->state), *loc = xasprintf("%s/pg-location", t->state);
+	if (access(v, F_OK) != 0 && access(loc, F_OK) != 0)
+		private_db = false;
+	free(v);
+	free(loc);
 	if (private_db) {
 		if (pgp_start(&t->pg, t->state, t->schema, NULL, err) < 0)
 			return -1;
