@@ -31,6 +31,7 @@
 #include "revwrite.h"
 #include "shellquote.h"
 #include "sqlgen.h"
+#include "tutorial_wizard.h"
 #include "util.h"
 #include "wfo_error.h"
 #include "wizard.h"
@@ -430,7 +431,14 @@ static int run_wizard(struct mdm_run *r, char **path, struct wfo_error *err)
 		.plan = r->plan, .write = wiz_write, .upgrade = wiz_upgrade, .dry_run = wiz_dry_run, .ctx = r,
 		.upgrade_default = r->a.upgrade,
 	};
+	struct tutorial_wizard *tw = NULL;   /* started by the tutorial: its lesson panel */
+	if (tutorial_wizard_from_env(&tw, err) < 0) {
+		free(revises);
+		return -1;
+	}
+	env.lesson = tutorial_wizard_lesson(tw);
 	enum wizard_result res = wizard_run(&env, path, err);
+	tutorial_wizard_free(tw);
 	free(revises);
 	switch (res) {
 	case WIZARD_WRITTEN:

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "lesson_panel.h"
 #include "wz.h"
 
 /* scheme://user:password@host -> scheme://user:***@host (the command
@@ -130,6 +131,11 @@ static void key_bar(unsigned ctx, int y, int cols)
 	sv_free(&h);
 }
 
+void wz_key_bar(unsigned ctx, int y, int cols)
+{
+	key_bar(ctx, y, cols);
+}
+
 void wz_draw(struct wz *w)
 {
 	int rows = ui_rows(), cols = ui_cols();
@@ -206,9 +212,13 @@ void wz_draw(struct wz *w)
 	step_bar(w, 2, cols);
 	ui_hline(3, 0, cols, ui_attr(UR_DIM));
 	ui_hline(rows - 2, 0, cols, ui_attr(UR_DIM));
-	struct wz_rect body = { 4, 0, rows - 6, cols };
+	struct wz_rect body = { 4, 0, rows - 6, cols }, panel = { 0, 0, 0, 0 };
+	if (e->lesson)   /* the tutorial's panel takes its part of the body */
+		lesson_panel_layout(&(struct wz_rect){ 4, 0, rows - 6, cols }, &body, &panel);
 	const struct screen_ops *o = wz_ops(w->step);
 	o->draw(w, &body);
+	if (e->lesson)
+		lesson_panel_draw(w, &panel);
 	bool ff = o->field_focus && o->field_focus(w);
 	if (w->status[0]) {
 		int a = ui_attr(w->status_error ? UR_ERROR : UR_BOLD);

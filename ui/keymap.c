@@ -6,8 +6,8 @@
 #include <curses.h>
 #include <string.h>
 
-#define S KC_SCREENS
-#define LISTS (KC_DIFF | KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE)
+#define S (KC_SCREENS | KC_LESSON | KC_BROWSE)
+#define LISTS (KC_DIFF | KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE | KC_LESSON | KC_BROWSE)
 #define F KC_FIELD
 #define D KC_DIALOG
 #define NF KC_NOFIELD
@@ -87,6 +87,23 @@ static const struct binding table[] = {
 	{ KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE, false, 27, "Esc", "Esc", UA_BACK, "previous step", "Esc back", "Esc back" },
 	{ KC_RENAMES | KC_DETAILS | KC_REVIEW | KC_WRITE, true, KEY_BACKSPACE, "Backspace", "Backspace", UA_BACK, "previous step", NULL, NULL },
 	{ KC_DIFF, false, 27, "Esc", "Esc", UA_BACK, "quit (asks first)", NULL, NULL },
+
+	/* tutorial pages */
+	{ KC_LESSON, false, '\r', "Enter", "Enter", UA_ENTER, "go on with the lesson", "Enter next", "Enter next" },
+	{ KC_LESSON, false, 27, "Esc", "Esc", UA_BACK, "the previous page of the lesson", "Esc back", "Esc back" },
+	{ KC_LESSON, true, KEY_BACKSPACE, "Backspace", "Backspace", UA_BACK, "the previous page of the lesson", NULL, NULL },
+
+	/* catalogue browser */
+	{ KC_BROWSE, true, KEY_RIGHT, "→", "Right", UA_RIGHT, "open the product or block", "→← open", "Right/Left open" },
+	{ KC_BROWSE, false, 'l', "l", "l", UA_RIGHT, "open the product or block", NULL, NULL },
+	{ KC_BROWSE, false, '\r', "Enter", "Enter", UA_TOGGLE, "open or close the product or block", NULL, NULL },
+	{ KC_BROWSE, false, 'o', "o", "o", UA_TOGGLE, "open or close the product or block", NULL, NULL },
+	{ KC_BROWSE, true, KEY_LEFT, "←", "Left", UA_LEFT, "close it, or go to the line above it", NULL, NULL },
+	{ KC_BROWSE, false, 'h', "h", "h", UA_LEFT, "close it, or go to the line above it", NULL, NULL },
+	{ KC_BROWSE, false, '/', "/", "/", UA_SEARCH, "search by name (shows the matches and what holds them)", "/ search", "/ search" },
+	{ KC_BROWSE, false, 'n', "n", "n", UA_SEARCH_NEXT, "next match", "n next", "n next" },
+	{ KC_BROWSE, false, 'N', "N", "N", UA_SEARCH_PREV, "previous match", NULL, NULL },
+	{ KC_BROWSE, false, 27, "Esc", "Esc", UA_BACK, "clear the search, else leave", "Esc back", "Esc back" },
 
 	/* dialogs */
 	{ D, false, '\r', "Enter", "Enter", UA_ENTER, "choose", "Enter choose", "Enter choose" },

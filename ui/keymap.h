@@ -18,6 +18,8 @@
 #define KC_FIELD   0x20u  /* a text field has the focus */
 #define KC_DIALOG  0x40u
 #define KC_SCREENS 0x1fu
+#define KC_LESSON  0x1000u  /* a tutorial page (lesson_page.c) */
+#define KC_BROWSE  0x2000u  /* the catalogue browser (screen_browse.c) */
 #define KC_NOFIELD 0x40000000u  /* flag on an entry: not while a field has focus */
 
 enum ui_action {

@@ -82,6 +82,7 @@ void textview_init(struct textview *t)
 {
 	memset(t, 0, sizeof *t);
 	t->match = (size_t)-1;
+	t->indent = 4;
 }
 
 void textview_free(struct textview *t)
@@ -115,7 +116,7 @@ static void rewrap(struct textview *t, int w)
 	if (t->width == w)
 		return;
 	sv_free(&t->lines);
-	text_wrap(t->text, w, 4, &t->lines);
+	text_wrap(t->text, w, t->indent, &t->lines);
 	t->width = w;
 	t->match = (size_t)-1;
 }

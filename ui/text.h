@@ -22,6 +22,7 @@ struct textview {
 	struct ui_list l;     /* l.top is the first line shown; sel unused */
 	char *search;         /* last search, or NULL */
 	size_t match;         /* line of the current match, or (size_t)-1 */
+	int indent;           /* of continuation lines (4; prose pages set 0) */
 };
 
 void textview_init(struct textview *t);

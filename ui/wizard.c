@@ -9,6 +9,7 @@
 
 #include "dialog.h"
 #include "keymap.h"
+#include "lesson_panel.h"
 #include "tui.h"
 #include "wz.h"
 
@@ -132,6 +133,8 @@ const struct wz_stats *wz_stats(const struct wz *w)
 
 int wz_answer(struct wz *w, size_t i, const char *value, struct wfo_error *err)
 {
+	if (lesson_check(w, i, value, err) < 0)
+		return -1;
 	if (plan_answer(w->env->plan, i, value, err) < 0)
 		return -1;
 	w->plan_gen++;

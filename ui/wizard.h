@@ -26,6 +26,17 @@
 /* Called per statement during an upgrade: done of total, the statement. */
 typedef void (*wizard_progress_fn)(void *ui, size_t done, size_t total, const char *what);
 
+/* A tutorial lesson beside the screens (ui/lesson_panel.c): what each step
+ * is for, the answers to enter, and a check of every answer against them
+ * (exact, case included) before it is taken. Everything is borrowed. */
+struct wizard_lesson {
+	const char *title;          /* "Lesson 1 · Your first domain-model migration" */
+	const char *notes[5];       /* per step, Differences .. Write; NULL: none */
+	const char *const *keys;    /* expected answers by question key path */
+	const char *const *values;
+	size_t n;
+};
+
 struct wizard_env {
 	/* Frame context. */
 	const char *message;        /* the revision message (initial value, editable on Write) */
@@ -61,6 +72,7 @@ struct wizard_env {
 	int (*dry_run)(void *ctx, char **report_out, struct wfo_error *err);
 	void *ctx;                  /* passed to write, upgrade and dry_run */
 	bool upgrade_default;       /* --upgrade was given: apply after writing without asking */
+	const struct wizard_lesson *lesson;  /* the tutorial's panel, or NULL */
 };
 
 enum wizard_result {

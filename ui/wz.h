@@ -90,6 +90,9 @@ enum wz_step wz_next_step(const struct wz *w, enum wz_step s);
 enum wz_step wz_prev_step(const struct wz *w, enum wz_step s);
 
 void wz_status(struct wz *w, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The bottom line of keys of keymap context ctx (also for the tutorial's
+ * pages and the catalogue browser). */
+void wz_key_bar(unsigned ctx, int y, int cols);
 /* Redraws the whole frame (title, context, step bar, screen, status, keys). */
 void wz_draw(struct wz *w);
 
