@@ -311,6 +311,7 @@ void changeset_free(struct changeset *cs)
 	cs_rows_free(&cs->create_blocks);
 	sv_free(&cs->delete_blocks);
 	cs_rows_free(&cs->default_values);
+	cs_rows_free(&cs->keep_instances);
 	sv_free(&cs->existing_products);
 	sv_free(&cs->existing_blocks);
 }
@@ -402,6 +403,59 @@ static const char *relation_attr(const struct dm_block *parent, const char *chil
 	}
 	*several = n > 1;
 	return best;
+}
+
+/* Every block reachable from product name in c (its blocks and, depth
+ * first, their children), appended to out; nothing when c lacks it. */
+static void reachable(const struct dm_catalog *c, const char *name, struct strvec *out)
+{
+	const struct dm_product *p = dm_find_product(c, name);
+	if (!p)
+		return;
+	struct strvec todo = STRVEC_INIT;
+	for (size_t i = 0; i < p->blocks.n; i++)
+		sv_push(&todo, p->blocks.v[i]);
+	while (todo.n) {
+		char *b = todo.v[--todo.n];
+		if (!sv_contains(out, b)) {
+			sv_push(out, b);
+			const struct dm_block *d = dm_find_block(c, b);
+			for (size_t i = 0; d && i < d->n_children; i++)
+				sv_push(&todo, d->children[i].name);
+		}
+		free(b);
+	}
+	sv_free(&todo);
+}
+
+/* keep_instances: for each existing product still in the models, the
+ * blocks that lose a link (to the product, or to a parent block the
+ * product reaches in the database) but stay reachable in the models. */
+static void find_kept_instances(const struct plan *p, struct changeset *cs)
+{
+	if (!cs->delete_product_blocks_rel.n && !cs->delete_block_relations.n)
+		return;
+	for (size_t i = 0; i < p->db->n_products; i++) {
+		const char *name = p->db->products[i]->name;
+		struct strvec in_model = STRVEC_INIT, in_db = STRVEC_INIT;
+		reachable(p->model, name, &in_model);
+		if (!in_model.n)
+			continue;
+		reachable(p->db, name, &in_db);
+		for (size_t j = 0; j < cs->delete_product_blocks_rel.n; j++) {
+			const struct cs_row *r = &cs->delete_product_blocks_rel.v[j];
+			if (!strcmp(r->b, name) && sv_contains(&in_model, r->a))
+				cs_rows_add(&cs->keep_instances, r->a, name, NULL, NULL);
+		}
+		for (size_t j = 0; j < cs->delete_block_relations.n; j++) {
+			const struct cs_row *r = &cs->delete_block_relations.v[j];
+			if (sv_contains(&in_db, r->b) && sv_contains(&in_model, r->a))
+				cs_rows_add(&cs->keep_instances, r->a, name, NULL, NULL);
+		}
+		sv_free(&in_model);
+		sv_free(&in_db);
+	}
+	cs_rows_sort(&cs->keep_instances);
 }
 
 /* The structure of the change set for the renames in u (values left NULL
@@ -566,6 +620,7 @@ static void build_structure(struct plan *p, const struct plan_updates *u, struct
 	sv_sort(&cs->delete_blocks);
 	sv_sort(&cs->existing_products);
 	sv_sort(&cs->existing_blocks);
+	find_kept_instances(p, cs);
 
 	for (size_t i = 0; i < cs->create_rt_relations.n; i++) {
 		const struct cs_row *r = &cs->create_rt_relations.v[i];

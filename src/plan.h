@@ -213,6 +213,12 @@ struct changeset {
 	struct cs_rows create_blocks;         /* a block, value description, value2 tag (U12) */
 	struct strvec delete_blocks;          /* U7 */
 	struct cs_rows default_values;        /* a resource type, b block, value (U21) */
+	/* a block, b product: a link removed by delete_product_blocks_rel or
+	   delete_block_relations leaves the block reachable from the product
+	   in the models, so its instances in the product's subscriptions are
+	   kept (not deleted by U4/U5, not made anew by U19) and related under
+	   the new parent block's instances (U20) */
+	struct cs_rows keep_instances;
 	/* products / blocks that existed before (for U19/U20: only they can
 	   have subscriptions / instances at upgrade time) */
 	struct strvec existing_products;

@@ -79,6 +79,15 @@ static size_t group(const struct cs_rows *r, size_t i, struct strvec *bs)
 	return j;
 }
 
+/* The products whose instances of block are kept (cs->keep_instances). */
+static void kept_for(const struct changeset *cs, const char *block, struct strvec *out)
+{
+	sv_free(out);
+	for (size_t i = 0; i < cs->keep_instances.n; i++)
+		if (!strcmp(cs->keep_instances.v[i].a, block))
+			sv_push(out, cs->keep_instances.v[i].b);
+}
+
 #define ONE(s) ((const char *const[]){ (s) }), 1
 #define SV(sv) ((const char *const *)(sv)->v), (sv)->n
 
@@ -128,7 +137,8 @@ static void unlink_resource_type(struct strvec *out, const char *rt, const struc
 
 /* U4 (defect 13 fixed: the child instances used only by the parents'
  * instances go, then the remaining instance links, then the relation) */
-static void unlink_block(struct strvec *out, const char *child, const struct strvec *parents)
+static void unlink_block(struct strvec *out, const char *child, const struct strvec *parents,
+			 const struct strvec *keep)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
@@ -138,6 +148,10 @@ static void unlink_block(struct strvec *out, const char *child, const struct str
 	sb_add(&sb, ") AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id NOT IN ");
 	binst(&sb, SV(parents));
 	sb_addc(&sb, ')');
+	if (keep->n) {   /* the child stays reachable there: its instances stay */
+		sb_add(&sb, " AND subscription_instances.subscription_id NOT IN ");
+		sids(&sb, SV(keep));
+	}
 	emit(out, &sb);
 	sb_add(&sb, "DELETE FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
 	binst(&sb, SV(parents));
@@ -153,15 +167,23 @@ static void unlink_block(struct strvec *out, const char *child, const struct str
 
 /* U5 (defect 13 fixed: the block's top-level instances in those products'
  * subscriptions go too; instances used by another instance stay) */
-static void unlink_product_block(struct strvec *out, const char *block, const struct strvec *products)
+static void unlink_product_block(struct strvec *out, const char *block, const struct strvec *products,
+				 const struct strvec *keep)
 {
 	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
-	bid(&sb, ONE(block));
-	sb_add(&sb, " AND subscription_instances.subscription_id IN ");
-	sids(&sb, SV(products));
-	sb_add(&sb, " AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
-	emit(out, &sb);
+	struct strvec gone = STRVEC_INIT;   /* products where the block is no longer reachable */
+	for (size_t i = 0; i < products->n; i++)
+		if (!sv_contains(keep, products->v[i]))
+			sv_push(&gone, products->v[i]);
+	if (gone.n) {
+		sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
+		bid(&sb, ONE(block));
+		sb_add(&sb, " AND subscription_instances.subscription_id IN ");
+		sids(&sb, SV(&gone));
+		sb_add(&sb, " AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
+		emit(out, &sb);
+	}
+	sv_free(&gone);
 	sb_add(&sb, "DELETE FROM product_product_blocks WHERE product_product_blocks.product_id IN ");
 	pid(&sb, SV(products));
 	sb_add(&sb, " AND product_product_blocks.product_block_id IN ");
@@ -274,11 +296,98 @@ static void repoint_block_resource_type(struct strvec *out, const char *block, c
 	emit(out, &sb);
 }
 
+/* U16: block becomes a block of the products */
+static void link_product_block(struct strvec *out, const char *block, const struct strvec *products)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "INSERT INTO product_product_blocks (product_id, product_block_id) VALUES ");
+	for (size_t k = 0; k < products->n; k++) {
+		sb_add(&sb, k ? ", (" : "(");
+		pid(&sb, ONE(products->v[k]));
+		sb_add(&sb, ", ");
+		bid(&sb, ONE(block));
+		sb_addc(&sb, ')');
+	}
+	emit(out, &sb);
+}
+
+/* The name of resource type rt once the global renames (U2) have run. */
+static const char *renamed(const struct changeset *cs, const char *rt)
+{
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)
+		if (!strcmp(cs->rename_resource_types.v[i].a, rt))
+			return cs->rename_resource_types.v[i].value;
+	return rt;
+}
+
+/* Whether block will have instances when U20 reaches it: an existing block
+ * (it may have some), a block U19 gives instances (linked to an existing
+ * product), or the child of such a block through a new relation. */
+static bool gets_instances(const struct changeset *cs, const char *block, int depth)
+{
+	if (depth > 64)
+		return false;   /* a cycle: the models are refused before this */
+	if (sv_contains(&cs->existing_blocks, block))
+		return true;
+	for (size_t i = 0; i < cs->create_product_blocks_rel.n; i++) {
+		const struct cs_row *r = &cs->create_product_blocks_rel.v[i];
+		if (!strcmp(r->a, block) && sv_contains(&cs->existing_products, r->b))
+			return true;
+	}
+	for (size_t i = 0; i < cs->create_block_relations.n; i++) {
+		const struct cs_row *r = &cs->create_block_relations.v[i];
+		if (!strcmp(r->a, block) && strcmp(r->b, block) != 0 &&
+		    gets_instances(cs, r->b, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* How many new relations lead down to parent (0: none, its instances are
+ * there before U20 starts). */
+static int relation_depth(const struct changeset *cs, const char *parent, int depth)
+{
+	int best = 0;
+	if (depth > 64)
+		return 0;
+	for (size_t i = 0; i < cs->create_block_relations.n; i++) {
+		const struct cs_row *r = &cs->create_block_relations.v[i];
+		if (!strcmp(r->a, parent) && strcmp(r->b, parent) != 0) {
+			int d = 1 + relation_depth(cs, r->b, depth + 1);
+			if (d > best)
+				best = d;
+		}
+	}
+	return best;
+}
+
+/* The rows of create_block_relations whose parent gets instances, parents
+ * before children (a new parent's instances are made first), sorted
+ * otherwise; their indexes into order. Returns how many. */
+static size_t relation_order(const struct changeset *cs, size_t *order)
+{
+	const struct cs_rows *r = &cs->create_block_relations;
+	size_t n = 0;
+	int maxd = 0;
+	int *d = xcalloc(r->n + 1, sizeof *d);
+	for (size_t i = 0; i < r->n; i++) {
+		d[i] = gets_instances(cs, r->v[i].b, 0) ? relation_depth(cs, r->v[i].b, 0) : -1;
+		if (d[i] > maxd)
+			maxd = d[i];
+	}
+	for (int level = 0; level <= maxd; level++)
+		for (size_t i = 0; i < r->n; i++)
+			if (d[i] == level)
+				order[n++] = i;
+	free(d);
+	return n;
+}
+
 /* ---- the two scripts ---- */
 
 void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 {
-	struct strvec bs = STRVEC_INIT;
+	struct strvec bs = STRVEC_INIT, keep = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	const struct cs_rows *r;
 
@@ -291,17 +400,20 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 	r = &cs->delete_rt_relations;                                          /* U3 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_resource_type(out, r->v[i].a, &bs);
+		/* a globally renamed type has its new name by now (U2) */
+		unlink_resource_type(out, renamed(cs, r->v[i].a), &bs);
 	}
 	r = &cs->delete_block_relations;                                       /* U4 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_block(out, r->v[i].a, &bs, &keep);
 	}
 	r = &cs->delete_product_blocks_rel;                                    /* U5 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_product_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_product_block(out, r->v[i].a, &bs, &keep);
 	}
 	delete_resource_types(out, &cs->delete_resource_types);               /* U6 */
 	delete_blocks(out, &cs->delete_blocks);                               /* U7 */
@@ -357,15 +469,7 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 	r = &cs->create_product_blocks_rel;                                    /* U16 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		sb_add(&sb, "INSERT INTO product_product_blocks (product_id, product_block_id) VALUES ");
-		for (size_t k = 0; k < bs.n; k++) {
-			sb_add(&sb, k ? ", (" : "(");
-			pid(&sb, ONE(bs.v[k]));
-			sb_add(&sb, ", ");
-			bid(&sb, ONE(r->v[i].a));
-			sb_addc(&sb, ')');
-		}
-		emit(out, &sb);
+		link_product_block(out, r->v[i].a, &bs);
 	}
 	r = &cs->create_block_relations;                                       /* U17 */
 	for (size_t i = 0, j; i < r->n; i = j) {
@@ -405,17 +509,46 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 			bid(&sb, ONE(r->v[i].a));
 			sb_add(&sb, " FROM subscriptions WHERE subscriptions.product_id IN ");
 			pid(&sb, SV(&ex));
+			kept_for(cs, r->v[i].a, &keep);
+			if (keep.n) {   /* a kept instance that lost its parent serves */
+				sb_add(&sb, " AND NOT EXISTS (SELECT 1 FROM subscription_instances AS kept WHERE kept.subscription_id = subscriptions.subscription_id AND kept.product_block_id IN ");
+				bid(&sb, ONE(r->v[i].a));
+				sb_add(&sb, " AND kept.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations))");
+			}
 			emit(out, &sb);
 		}
 		sv_free(&ex);
 	}
 	r = &cs->create_block_relations;                                       /* U20 (defect 10 fixed) */
-	for (size_t i = 0; i < r->n; i++) {
-		const struct cs_row *x = &r->v[i];
-		if (!sv_contains(&cs->existing_blocks, x->b))
-			continue;   /* a new parent block has no instances yet */
+	size_t *order = xcalloc(r->n + 1, sizeof *order);
+	size_t nord = relation_order(cs, order);
+	for (size_t o = 0; o < nord; o++) {
+		const struct cs_row *x = &r->v[order[o]];
+		kept_for(cs, x->a, &keep);
+		if (keep.n) {
+			/* kept child instances that lost their parent go under the
+			   new parent's instance of the same subscription */
+			sb_add(&sb, "INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) SELECT parent.subscription_instance_id, child.subscription_instance_id, 0, ");
+			if (x->value)
+				q(&sb, x->value);
+			else
+				sb_add(&sb, "NULL");
+			sb_add(&sb, " FROM subscription_instances AS parent JOIN subscription_instances AS child ON child.subscription_id = parent.subscription_id WHERE parent.product_block_id IN ");
+			bid(&sb, ONE(x->b));
+			sb_add(&sb, " AND child.product_block_id IN ");
+			bid(&sb, ONE(x->a));
+			sb_add(&sb, " AND child.subscription_id IN ");
+			sids(&sb, SV(&keep));
+			sb_add(&sb, " AND child.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
+			emit(out, &sb);
+		}
 		sb_add(&sb, "WITH parent_instances AS (SELECT subscription_instances.subscription_instance_id AS parent_id, subscription_instances.subscription_id AS subscription_id, gen_random_uuid() AS child_id FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
 		bid(&sb, ONE(x->b));
+		if (keep.n) {   /* parents given a kept child above need no new one */
+			sb_add(&sb, " AND NOT EXISTS (SELECT 1 FROM subscription_instance_relations JOIN subscription_instances AS child ON child.subscription_instance_id = subscription_instance_relations.depends_on_id WHERE subscription_instance_relations.in_use_by_id = subscription_instances.subscription_instance_id AND child.product_block_id IN ");
+			bid(&sb, ONE(x->a));
+			sb_addc(&sb, ')');
+		}
 		sb_add(&sb, "), child_instances AS (INSERT INTO subscription_instances (subscription_instance_id, subscription_id, product_block_id) SELECT parent_instances.child_id, parent_instances.subscription_id, ");
 		bid(&sb, ONE(x->a));
 		sb_add(&sb, " FROM parent_instances RETURNING subscription_instances.subscription_instance_id) INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) SELECT parent_instances.parent_id, parent_instances.child_id, 0, ");
@@ -426,6 +559,7 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 		sb_add(&sb, " FROM parent_instances");
 		emit(out, &sb);
 	}
+	free(order);
 	r = &cs->default_values;                                               /* U21 (defect 7 fixed) */
 	for (size_t i = 0; i < r->n; i++) {
 		const struct cs_row *x = &r->v[i];
@@ -439,11 +573,12 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 	}
 	sb_free(&sb);
 	sv_free(&bs);
+	sv_free(&keep);
 }
 
 void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
 {
-	struct strvec bs = STRVEC_INIT;
+	struct strvec bs = STRVEC_INIT, keep = STRVEC_INIT;
 	struct strvec tmp = STRVEC_INIT;
 	const struct cs_rows *r;
 
@@ -464,12 +599,26 @@ void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
 	r = &cs->create_product_blocks_rel;                                    /* D5 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_product_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_product_block(out, r->v[i].a, &bs, &keep);
 	}
 	r = &cs->create_block_relations;                                       /* D6 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_block(out, r->v[i].a, &bs, &keep);
+	}
+	r = &cs->delete_product_blocks_rel;    /* D6b: a kept block goes back to its product */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		struct strvec back = STRVEC_INIT;
+		for (size_t k = 0; k < bs.n; k++)
+			if (sv_contains(&keep, bs.v[k]))
+				sv_push(&back, bs.v[k]);
+		if (back.n)
+			link_product_block(out, r->v[i].a, &back);
+		sv_free(&back);
 	}
 	r = &cs->create_fixed_inputs;                                          /* D7 */
 	for (size_t i = 0, j; i < r->n; i = j) {
@@ -496,4 +645,5 @@ void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
 		rename_fixed_input(out, cs->update_fixed_inputs.v[i].a,
 				   cs->update_fixed_inputs.v[i].value, cs->update_fixed_inputs.v[i].b);
 	sv_free(&bs);
+	sv_free(&keep);
 }
