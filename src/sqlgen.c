@@ -2,6 +2,8 @@
 #include "config.h"
 #include "sqlgen.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -646,4 +648,290 @@ void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
 				   cs->update_fixed_inputs.v[i].value, cs->update_fixed_inputs.v[i].b);
 	sv_free(&bs);
 	sv_free(&keep);
+}
+
+/* ---- counting what the upgrade deletes ---- */
+
+size_t sqlgen_loss_items(const struct changeset *cs, struct loss_item **items)
+{
+	size_t cap = cs->delete_rt_relations.n + cs->delete_block_relations.n +
+		     cs->delete_product_blocks_rel.n + cs->delete_resource_types.n +
+		     cs->delete_blocks.n + cs->delete_products.n + cs->keep_instances.n +
+		     cs->rename_resource_types.n + cs->update_block_resource_types.n + 1;
+	struct loss_item *v = xcalloc(cap, sizeof *v);
+	size_t n = 0;
+#define ADD(k, x, y, z) (v[n].kind = (k), v[n].a = (x), v[n].b = (y), v[n].c = (z), n++)
+	for (size_t i = 0; i < cs->delete_rt_relations.n; i++)
+		ADD(LOSS_RT_UNLINK, cs->delete_rt_relations.v[i].a, cs->delete_rt_relations.v[i].b, NULL);
+	for (size_t i = 0; i < cs->delete_block_relations.n; i++)
+		ADD(LOSS_BLOCK_UNLINK, cs->delete_block_relations.v[i].a, cs->delete_block_relations.v[i].b,
+		    NULL);
+	for (size_t i = 0; i < cs->delete_product_blocks_rel.n; i++) {
+		const struct cs_row *r = &cs->delete_product_blocks_rel.v[i];
+		bool kept = false;
+		for (size_t j = 0; j < cs->keep_instances.n && !kept; j++)
+			kept = !strcmp(cs->keep_instances.v[j].a, r->a) &&
+			       !strcmp(cs->keep_instances.v[j].b, r->b);
+		if (!kept)
+			ADD(LOSS_PRODUCT_UNLINK, r->a, r->b, NULL);
+	}
+	for (size_t i = 0; i < cs->delete_resource_types.n; i++)
+		ADD(LOSS_RT_DELETE, cs->delete_resource_types.v[i], NULL, NULL);
+	for (size_t i = 0; i < cs->delete_blocks.n; i++)
+		ADD(LOSS_BLOCK_DELETE, cs->delete_blocks.v[i], NULL, NULL);
+	for (size_t i = 0; i < cs->delete_products.n; i++)
+		ADD(LOSS_PRODUCT_DELETE, cs->delete_products.v[i], NULL, NULL);
+	for (size_t i = 0; i < cs->keep_instances.n; i++)
+		ADD(LOSS_KEEP_UNLINKED, cs->keep_instances.v[i].a, cs->keep_instances.v[i].b, NULL);
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)
+		ADD(LOSS_KEEP_RENAME, cs->rename_resource_types.v[i].a, cs->rename_resource_types.v[i].value,
+		    NULL);
+	for (size_t i = 0; i < cs->update_block_resource_types.n; i++)
+		ADD(LOSS_KEEP_REPOINT, cs->update_block_resource_types.v[i].a,
+		    cs->update_block_resource_types.v[i].b, cs->update_block_resource_types.v[i].value);
+#undef ADD
+	*items = v;
+	return n;
+}
+
+/* The database's name (before the upgrade) of resource type rt as the
+ * upgrade sees it after the global renames (U2). */
+static const char *before_rename(const struct changeset *cs, const char *rt)
+{
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)
+		if (!strcmp(cs->rename_resource_types.v[i].value, rt))
+			return cs->rename_resource_types.v[i].a;
+	return rt;
+}
+
+/* The query under construction: the CTEs so far and the last cumulative
+ * set of deleted instances (ci), values (cv), relations (cr), processes
+ * (cp), -1 while none. */
+struct lq {
+	struct strbuf ctes, rows;
+	int ci, cv, cr, cp;
+};
+
+static void cte(struct lq *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void cte(struct lq *q, const char *fmt, ...)
+{
+	va_list ap;
+	sb_add(&q->ctes, q->ctes.len ? ", " : "WITH ");
+	va_start(ap, fmt);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	sb_add(&q->ctes, s);
+	free(s);
+}
+
+/* The CTEs of one deleting item k: predicates on subscription_instances
+ * AS i, subscription_instance_values AS v, subscription_instance_relations
+ * AS r, subscriptions AS s, processes AS p (each NULL when the change
+ * deletes none directly), and its result row. */
+static void loss_item_sql(struct lq *q, int k, const char *ip, const char *vp, const char *rp,
+			  const char *sp, const char *pp)
+{
+	char *not_ci = q->ci >= 0 ? xasprintf(" AND i.subscription_instance_id NOT IN (SELECT id FROM ci%d)", q->ci) : xstrdup("");
+	if (ip) {
+		cte(q, "i%d AS (SELECT i.subscription_instance_id AS id FROM subscription_instances AS i WHERE (%s)%s)",
+		    k, ip, not_ci);
+		if (q->ci >= 0)
+			cte(q, "ci%d AS (SELECT id FROM i%d UNION ALL SELECT id FROM ci%d)", k, k, q->ci);
+		else
+			cte(q, "ci%d AS (SELECT id FROM i%d)", k, k);
+		q->ci = k;
+	}
+	if (ip || vp) {
+		char *from_i = ip ? xasprintf("v.subscription_instance_id IN (SELECT id FROM i%d)", k) : NULL;
+		char *not_cv = q->cv >= 0 ? xasprintf(" AND v.subscription_instance_value_id NOT IN (SELECT id FROM cv%d)", q->cv) : xstrdup("");
+		cte(q, "v%d AS (SELECT v.subscription_instance_value_id AS id FROM subscription_instance_values AS v WHERE (%s%s%s)%s)",
+		    k, from_i ? from_i : "", from_i && vp ? " OR " : "", vp ? vp : "", not_cv);
+		if (q->cv >= 0)
+			cte(q, "cv%d AS (SELECT id FROM v%d UNION ALL SELECT id FROM cv%d)", k, k, q->cv);
+		else
+			cte(q, "cv%d AS (SELECT id FROM v%d)", k, k);
+		q->cv = k;
+		free(from_i);
+		free(not_cv);
+	}
+	if (ip || rp) {
+		char *from_i = ip ? xasprintf("r.in_use_by_id IN (SELECT id FROM i%d) OR r.depends_on_id IN (SELECT id FROM i%d)", k, k) : NULL;
+		char *not_cr = q->cr >= 0 ? xasprintf(" AND (r.in_use_by_id, r.depends_on_id, r.order_id) NOT IN (SELECT a, b, c FROM cr%d)", q->cr) : xstrdup("");
+		cte(q, "r%d AS (SELECT r.in_use_by_id AS a, r.depends_on_id AS b, r.order_id AS c FROM subscription_instance_relations AS r WHERE (%s%s%s)%s)",
+		    k, from_i ? from_i : "", from_i && rp ? " OR " : "", rp ? rp : "", not_cr);
+		if (q->cr >= 0)
+			cte(q, "cr%d AS (SELECT a, b, c FROM r%d UNION ALL SELECT a, b, c FROM cr%d)", k, k, q->cr);
+		else
+			cte(q, "cr%d AS (SELECT a, b, c FROM r%d)", k, k);
+		q->cr = k;
+		free(from_i);
+		free(not_cr);
+	}
+	if (pp) {
+		char *not_cp = q->cp >= 0 ? xasprintf(" AND p.pid NOT IN (SELECT id FROM cp%d)", q->cp) : xstrdup("");
+		cte(q, "p%d AS (SELECT p.pid AS id FROM processes AS p WHERE (%s)%s)", k, pp, not_cp);
+		if (q->cp >= 0)
+			cte(q, "cp%d AS (SELECT id FROM p%d UNION ALL SELECT id FROM cp%d)", k, k, q->cp);
+		else
+			cte(q, "cp%d AS (SELECT id FROM p%d)", k, k);
+		q->cp = k;
+		free(not_cp);
+	}
+	free(not_ci);
+	sb_addf(&q->rows, "%sSELECT %d AS k, ", q->rows.len ? " UNION ALL " : "", k);
+	if (sp)
+		sb_addf(&q->rows, "(SELECT count(*) FROM subscriptions AS s WHERE %s)", sp);
+	else
+		sb_add(&q->rows, "0::bigint");
+	if (ip)
+		sb_addf(&q->rows, ", (SELECT count(*) FROM i%d)", k);
+	else
+		sb_add(&q->rows, ", 0::bigint");
+	if (ip || vp)
+		sb_addf(&q->rows, ", (SELECT count(*) FROM v%d)", k);
+	else
+		sb_add(&q->rows, ", 0::bigint");
+	if (ip || rp)
+		sb_addf(&q->rows, ", (SELECT count(*) FROM r%d)", k);
+	else
+		sb_add(&q->rows, ", 0::bigint");
+	if (pp)
+		sb_addf(&q->rows, ", (SELECT count(*) FROM p%d)", k);
+	else
+		sb_add(&q->rows, ", 0::bigint");
+}
+
+/* The result row of a kept item k: instances matching ip and their values,
+ * or values matching vp, none of them deleted by an earlier change. */
+static void keep_item_sql(struct lq *q, int k, const char *ip, const char *vp)
+{
+	char *not_ci = q->ci >= 0 ? xasprintf(" AND i.subscription_instance_id NOT IN (SELECT id FROM ci%d)", q->ci) : xstrdup("");
+	char *not_cv = q->cv >= 0 ? xasprintf(" AND v.subscription_instance_value_id NOT IN (SELECT id FROM cv%d)", q->cv) : xstrdup("");
+	sb_addf(&q->rows, "%sSELECT %d AS k, 0::bigint, ", q->rows.len ? " UNION ALL " : "", k);
+	if (ip)
+		sb_addf(&q->rows, "(SELECT count(*) FROM subscription_instances AS i WHERE (%s)%s), "
+			"(SELECT count(*) FROM subscription_instance_values AS v WHERE v.subscription_instance_id IN (SELECT i.subscription_instance_id FROM subscription_instances AS i WHERE (%s)%s)%s)",
+			ip, not_ci, ip, not_ci, not_cv);
+	else
+		sb_addf(&q->rows, "0::bigint, (SELECT count(*) FROM subscription_instance_values AS v WHERE (%s)%s)",
+			vp, not_cv);
+	sb_add(&q->rows, ", 0::bigint, 0::bigint");
+	free(not_ci);
+	free(not_cv);
+}
+
+void sqlgen_loss_query(const struct changeset *cs, const struct loss_item *items, size_t n,
+		       struct strbuf *sql)
+{
+	struct lq q = { STRBUF_INIT, STRBUF_INIT, -1, -1, -1, -1 };
+	struct strbuf ip = STRBUF_INIT, vp = STRBUF_INIT, rp = STRBUF_INIT, sp = STRBUF_INIT,
+		      pp = STRBUF_INIT;
+	struct strvec keep = STRVEC_INIT, parents = STRVEC_INIT;
+	for (size_t k = 0; k < n; k++) {
+		const struct loss_item *it = &items[k];
+		sb_reset(&ip);
+		sb_reset(&vp);
+		sb_reset(&rp);
+		sb_reset(&sp);
+		sb_reset(&pp);
+		switch (it->kind) {
+		case LOSS_RT_UNLINK:     /* U3 */
+			sb_add(&vp, "v.resource_type_id IN ");
+			rtid(&vp, ONE(it->a));
+			sb_add(&vp, " AND v.subscription_instance_id IN ");
+			binst(&vp, ONE(it->b));
+			loss_item_sql(&q, (int)k, NULL, sb_str(&vp), NULL, NULL, NULL);
+			break;
+		case LOSS_BLOCK_UNLINK:  /* U4, per parent; the statement's group decides */
+			sv_free(&parents);
+			for (size_t i = 0; i < cs->delete_block_relations.n; i++)
+				if (!strcmp(cs->delete_block_relations.v[i].a, it->a))
+					sv_push(&parents, cs->delete_block_relations.v[i].b);
+			kept_for(cs, it->a, &keep);
+			sb_add(&ip, "i.product_block_id IN ");
+			bid(&ip, ONE(it->a));
+			sb_add(&ip, " AND i.subscription_instance_id IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
+			binst(&ip, ONE(it->b));
+			sb_add(&ip, ") AND i.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id NOT IN ");
+			binst(&ip, SV(&parents));
+			sb_addc(&ip, ')');
+			if (keep.n) {
+				sb_add(&ip, " AND i.subscription_id NOT IN ");
+				sids(&ip, SV(&keep));
+			}
+			sb_add(&rp, "r.in_use_by_id IN ");
+			binst(&rp, ONE(it->b));
+			sb_add(&rp, " AND r.depends_on_id IN ");
+			binst(&rp, ONE(it->a));
+			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, sb_str(&rp), NULL, NULL);
+			break;
+		case LOSS_PRODUCT_UNLINK: /* U5 */
+			sb_add(&ip, "i.product_block_id IN ");
+			bid(&ip, ONE(it->a));
+			sb_add(&ip, " AND i.subscription_id IN ");
+			sids(&ip, ONE(it->b));
+			sb_add(&ip, " AND i.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
+			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, NULL, NULL, NULL);
+			break;
+		case LOSS_RT_DELETE:     /* U6 */
+			sb_add(&vp, "v.resource_type_id IN ");
+			rtid(&vp, ONE(it->a));
+			loss_item_sql(&q, (int)k, NULL, sb_str(&vp), NULL, NULL, NULL);
+			break;
+		case LOSS_BLOCK_DELETE:  /* U7 */
+			sb_add(&ip, "i.product_block_id IN ");
+			bid(&ip, ONE(it->a));
+			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, NULL, NULL, NULL);
+			break;
+		case LOSS_PRODUCT_DELETE: /* U9 */
+			sb_add(&ip, "i.subscription_id IN ");
+			sids(&ip, ONE(it->a));
+			sb_add(&sp, "s.product_id IN ");
+			pid(&sp, ONE(it->a));
+			sb_add(&pp, "p.pid IN (SELECT processes_subscriptions.pid FROM processes_subscriptions WHERE processes_subscriptions.subscription_id IN ");
+			sids(&pp, ONE(it->a));
+			sb_add(&pp, ") AND p.pid NOT IN (SELECT processes_subscriptions.pid FROM processes_subscriptions WHERE processes_subscriptions.subscription_id NOT IN ");
+			sids(&pp, SV(&cs->delete_products));
+			sb_addc(&pp, ')');
+			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, NULL, sb_str(&sp), sb_str(&pp));
+			break;
+		case LOSS_KEEP_UNLINKED:
+			sb_add(&ip, "i.product_block_id IN ");
+			bid(&ip, ONE(it->a));
+			sb_add(&ip, " AND i.subscription_id IN ");
+			sids(&ip, ONE(it->b));
+			keep_item_sql(&q, (int)k, sb_str(&ip), NULL);
+			break;
+		case LOSS_KEEP_RENAME:
+			sb_add(&vp, "v.resource_type_id IN ");
+			rtid(&vp, ONE(it->a));
+			keep_item_sql(&q, (int)k, NULL, sb_str(&vp));
+			break;
+		case LOSS_KEEP_REPOINT:
+			sb_add(&vp, "v.resource_type_id IN ");
+			rtid(&vp, ONE(before_rename(cs, it->b)));
+			sb_add(&vp, " AND v.subscription_instance_id IN ");
+			binst(&vp, ONE(it->a));
+			keep_item_sql(&q, (int)k, NULL, sb_str(&vp));
+			break;
+		}
+	}
+	if (q.ctes.len) {
+		sb_add(sql, sb_str(&q.ctes));
+		sb_addc(sql, ' ');
+	}
+	sb_addf(sql, "SELECT * FROM (%s) AS counts ORDER BY k", sb_str(&q.rows));
+	sb_free(&q.ctes);
+	sb_free(&q.rows);
+	sb_free(&ip);
+	sb_free(&vp);
+	sb_free(&rp);
+	sb_free(&sp);
+	sb_free(&pp);
+	sv_free(&keep);
+	sv_free(&parents);
 }
