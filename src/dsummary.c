@@ -73,6 +73,17 @@ static const char *quoted_or_asked(const char *v, char **tmp)
 	return *tmp;
 }
 
+/* Whether instances of block are kept (in product's subscriptions; any
+ * product when NULL): no new ones are made there. */
+static bool kept(const struct changeset *cs, const char *block, const char *product)
+{
+	for (size_t i = 0; i < cs->keep_instances.n; i++)
+		if (!strcmp(cs->keep_instances.v[i].a, block) &&
+		    (!product || !strcmp(cs->keep_instances.v[i].b, product)))
+			return true;
+	return false;
+}
+
 void dsum_make(const struct changeset *cs, const struct dsum_counts *counts, struct dsum *out)
 {
 	memset(out, 0, sizeof *out);
@@ -161,7 +172,7 @@ void dsum_make(const struct changeset *cs, const struct dsum_counts *counts, str
 			counts_text(&sb, &counts[k], false, true, true, false, false);
 			sb_add(&sb, ")");
 		}
-		sb_add(&sb, ": the models still reach it, under its new parent block");
+		sb_add(&sb, ": the models still reach it from that product");
 		add(out, DSUM_KEEP, counts ? &counts[k] : NULL, sb_detach(&sb));
 	}
 
@@ -241,10 +252,12 @@ void dsum_make(const struct changeset *cs, const struct dsum_counts *counts, str
 	bool bare = false;
 	for (size_t i = 0; i < cs->create_product_blocks_rel.n && !bare; i++)
 		bare = sv_contains(&cs->existing_blocks, cs->create_product_blocks_rel.v[i].a) &&
-		       sv_contains(&cs->existing_products, cs->create_product_blocks_rel.v[i].b);
+		       sv_contains(&cs->existing_products, cs->create_product_blocks_rel.v[i].b) &&
+		       !kept(cs, cs->create_product_blocks_rel.v[i].a, cs->create_product_blocks_rel.v[i].b);
 	for (size_t i = 0; i < cs->create_block_relations.n && !bare; i++)
 		bare = sv_contains(&cs->existing_blocks, cs->create_block_relations.v[i].a) &&
-		       sv_contains(&cs->existing_blocks, cs->create_block_relations.v[i].b);
+		       sv_contains(&cs->existing_blocks, cs->create_block_relations.v[i].b) &&
+		       !kept(cs, cs->create_block_relations.v[i].a, NULL);
 	if (bare)
 		add(out, DSUM_NOTE, NULL,
 		    xstrdup("New instances of existing product blocks get default values only for new "

@@ -735,7 +735,7 @@ static void cte(struct lq *q, const char *fmt, ...)
 static void loss_item_sql(struct lq *q, int k, const char *ip, const char *vp, const char *rp,
 			  const char *sp, const char *pp)
 {
-	char *not_ci = q->ci >= 0 ? xasprintf(" AND i.subscription_instance_id NOT IN (SELECT id FROM ci%d)", q->ci) : xstrdup("");
+	char *not_ci = q->ci >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM ci%d WHERE ci%d.id = i.subscription_instance_id)", q->ci, q->ci) : xstrdup("");
 	if (ip) {
 		cte(q, "i%d AS (SELECT i.subscription_instance_id AS id FROM subscription_instances AS i WHERE (%s)%s)",
 		    k, ip, not_ci);
@@ -747,7 +747,7 @@ static void loss_item_sql(struct lq *q, int k, const char *ip, const char *vp, c
 	}
 	if (ip || vp) {
 		char *from_i = ip ? xasprintf("v.subscription_instance_id IN (SELECT id FROM i%d)", k) : NULL;
-		char *not_cv = q->cv >= 0 ? xasprintf(" AND v.subscription_instance_value_id NOT IN (SELECT id FROM cv%d)", q->cv) : xstrdup("");
+		char *not_cv = q->cv >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cv%d WHERE cv%d.id = v.subscription_instance_value_id)", q->cv, q->cv) : xstrdup("");
 		cte(q, "v%d AS (SELECT v.subscription_instance_value_id AS id FROM subscription_instance_values AS v WHERE (%s%s%s)%s)",
 		    k, from_i ? from_i : "", from_i && vp ? " OR " : "", vp ? vp : "", not_cv);
 		if (q->cv >= 0)
@@ -760,7 +760,7 @@ static void loss_item_sql(struct lq *q, int k, const char *ip, const char *vp, c
 	}
 	if (ip || rp) {
 		char *from_i = ip ? xasprintf("r.in_use_by_id IN (SELECT id FROM i%d) OR r.depends_on_id IN (SELECT id FROM i%d)", k, k) : NULL;
-		char *not_cr = q->cr >= 0 ? xasprintf(" AND (r.in_use_by_id, r.depends_on_id, r.order_id) NOT IN (SELECT a, b, c FROM cr%d)", q->cr) : xstrdup("");
+		char *not_cr = q->cr >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cr%d WHERE cr%d.a = r.in_use_by_id AND cr%d.b = r.depends_on_id AND cr%d.c = r.order_id)", q->cr, q->cr, q->cr, q->cr) : xstrdup("");
 		cte(q, "r%d AS (SELECT r.in_use_by_id AS a, r.depends_on_id AS b, r.order_id AS c FROM subscription_instance_relations AS r WHERE (%s%s%s)%s)",
 		    k, from_i ? from_i : "", from_i && rp ? " OR " : "", rp ? rp : "", not_cr);
 		if (q->cr >= 0)
@@ -772,7 +772,7 @@ static void loss_item_sql(struct lq *q, int k, const char *ip, const char *vp, c
 		free(not_cr);
 	}
 	if (pp) {
-		char *not_cp = q->cp >= 0 ? xasprintf(" AND p.pid NOT IN (SELECT id FROM cp%d)", q->cp) : xstrdup("");
+		char *not_cp = q->cp >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cp%d WHERE cp%d.id = p.pid)", q->cp, q->cp) : xstrdup("");
 		cte(q, "p%d AS (SELECT p.pid AS id FROM processes AS p WHERE (%s)%s)", k, pp, not_cp);
 		if (q->cp >= 0)
 			cte(q, "cp%d AS (SELECT id FROM p%d UNION ALL SELECT id FROM cp%d)", k, k, q->cp);
@@ -809,8 +809,8 @@ static void loss_item_sql(struct lq *q, int k, const char *ip, const char *vp, c
  * or values matching vp, none of them deleted by an earlier change. */
 static void keep_item_sql(struct lq *q, int k, const char *ip, const char *vp)
 {
-	char *not_ci = q->ci >= 0 ? xasprintf(" AND i.subscription_instance_id NOT IN (SELECT id FROM ci%d)", q->ci) : xstrdup("");
-	char *not_cv = q->cv >= 0 ? xasprintf(" AND v.subscription_instance_value_id NOT IN (SELECT id FROM cv%d)", q->cv) : xstrdup("");
+	char *not_ci = q->ci >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM ci%d WHERE ci%d.id = i.subscription_instance_id)", q->ci, q->ci) : xstrdup("");
+	char *not_cv = q->cv >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cv%d WHERE cv%d.id = v.subscription_instance_value_id)", q->cv, q->cv) : xstrdup("");
 	sb_addf(&q->rows, "%sSELECT %d AS k, 0::bigint, ", q->rows.len ? " UNION ALL " : "", k);
 	if (ip)
 		sb_addf(&q->rows, "(SELECT count(*) FROM subscription_instances AS i WHERE (%s)%s), "

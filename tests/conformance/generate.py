@@ -486,6 +486,37 @@ scen("wi_new_root_block_keeps_shared", "a new root block above a shared block ke
       check("P1Root depends on Shared", block_has_child("P1Root", "Shared"))],
      inputs={"P1Root": {"description": "root of P1", "tag": "P1R"}, "c": {"description": "c field", "P1Root": "7"}})
 
+# A child block that moves from its parent block to the product itself
+# stays reachable: its two instances keep their values and become root
+# instances of the subscription (none is made anew).
+scen("wi_sub_block_moves_to_product", "a sub block moved from its parent block to the product keeps its instances (beyond the reference)",
+     P1_SUB,
+     {"products": {"TestProductOne": {"product_type": "Test", "fixed_inputs": ["test_fixed_input"],
+                                      "product_blocks": ["ProductBlockOneForTest", "SubBlockOneForTest"]}},
+      "product_blocks": {"ProductBlockOneForTest": {"resource_types": ["int_field", "str_field", "list_field", "enum_field"], "product_blocks": []},
+                         "SubBlockOneForTest": {"resource_types": ["int_field", "str_field"], "product_blocks": []}}},
+     [check("the product uses SubBlockOneForTest directly", product_has_block("TestProductOne", "SubBlockOneForTest")),
+      check("ProductBlockOneForTest no longer depends on it", block_has_child("ProductBlockOneForTest", "SubBlockOneForTest", neg=True)),
+      check("both sub block instances are kept, no new one", f"SELECT {n_instances(S1, 'SubBlockOneForTest')} = 2 AND EXISTS (SELECT 1 FROM subscription_instances WHERE subscription_instance_id = '{I_SB}') AND EXISTS (SELECT 1 FROM subscription_instances WHERE subscription_instance_id = '{I_SB2}')"),
+      check("they are root instances now", f"SELECT NOT EXISTS (SELECT 1 FROM subscription_instance_relations WHERE depends_on_id IN ('{I_SB}', '{I_SB2}'))")] + P1_UNCHANGED_VALUES,
+     lost=["block_rel ProductBlockOneForTest | SubBlockOneForTest"])
+
+# A new block with a new child block, added to a product with a subscription:
+# the parent's instance is made first, then the child's under it.
+scen("wi_new_block_with_new_child", "a new block with a new child block on a product with instances: both instances made, linked (beyond the reference)",
+     P1_SUB,
+     reg_product_one(blocks=["ProductBlockOneForTest", "NewTop"],
+                     extra_blocks={"NewTop": {"resource_types": ["top_field"], "product_blocks": ["NewChild"]},
+                                   "NewChild": {"resource_types": ["child_field"], "product_blocks": []}}),
+     [check("S1 has one NewTop instance with top_field = t", f"SELECT {n_instances(S1, 'NewTop')} = 1 AND {child_values(S1, 'NewTop', 'top_field')} = 't'"),
+      check("S1 has one NewChild instance with child_field = c", f"SELECT {n_instances(S1, 'NewChild')} = 1 AND {child_values(S1, 'NewChild', 'child_field')} = 'c'"),
+      check("the NewChild instance is used by the NewTop instance",
+            "SELECT EXISTS (SELECT 1 FROM subscription_instance_relations r JOIN subscription_instances p ON p.subscription_instance_id = r.in_use_by_id"
+            " JOIN product_blocks pb ON pb.product_block_id = p.product_block_id JOIN subscription_instances c ON c.subscription_instance_id = r.depends_on_id"
+            f" JOIN product_blocks cb ON cb.product_block_id = c.product_block_id WHERE pb.name = 'NewTop' AND cb.name = 'NewChild' AND p.subscription_id = '{S1}')")] + P1_UNCHANGED_VALUES,
+     inputs={"NewTop": {"description": "new top", "tag": "TOP"}, "NewChild": {"description": "new child", "tag": "CHILD"},
+             "top_field": {"description": "top", "NewTop": "t"}, "child_field": {"description": "child", "NewChild": "c"}})
+
 # A rename that also moves the resource type to another block: a leaves B1,
 # a2 appears in B2; --updates renames a to a2. The upgrade must converge
 # (diff --exit-code clean): B1 loses the renamed type and its values there.
