@@ -704,234 +704,215 @@ static const char *before_rename(const struct changeset *cs, const char *rt)
 	return rt;
 }
 
-/* The query under construction: the CTEs so far and the last cumulative
- * set of deleted instances (ci), values (cv), relations (cr), processes
- * (cp), -1 while none. */
-struct lq {
-	struct strbuf ctes, rows;
-	int ci, cv, cr, cp;
+/* One UNION ALL list under construction (a CTE's body). */
+struct ulist {
+	struct strbuf sb;
+	const char *empty;   /* the body when nothing was added */
 };
 
-static void cte(struct lq *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void cte(struct lq *q, const char *fmt, ...)
+static void u_add(struct ulist *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void u_add(struct ulist *u, const char *fmt, ...)
 {
 	va_list ap;
-	sb_add(&q->ctes, q->ctes.len ? ", " : "WITH ");
+	if (u->sb.len)
+		sb_add(&u->sb, " UNION ALL ");
 	va_start(ap, fmt);
 	int len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *s = xmalloc((size_t)len + 1);
+	char *t = xmalloc((size_t)len + 1);
 	va_start(ap, fmt);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	vsnprintf(t, (size_t)len + 1, fmt, ap);
 	va_end(ap);
-	sb_add(&q->ctes, s);
-	free(s);
+	sb_add(&u->sb, t);
+	free(t);
 }
 
-/* The CTEs of one deleting item k: predicates on subscription_instances
- * AS i, subscription_instance_values AS v, subscription_instance_relations
- * AS r, subscriptions AS s, processes AS p (each NULL when the change
- * deletes none directly), and its result row. */
-static void loss_item_sql(struct lq *q, int k, const char *ip, const char *vp, const char *rp,
-			  const char *sp, const char *pp)
+static const char *u_body(struct ulist *u)
 {
-	char *not_ci = q->ci >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM ci%d WHERE ci%d.id = i.subscription_instance_id)", q->ci, q->ci) : xstrdup("");
-	if (ip) {
-		cte(q, "i%d AS (SELECT i.subscription_instance_id AS id FROM subscription_instances AS i WHERE (%s)%s)",
-		    k, ip, not_ci);
-		if (q->ci >= 0)
-			cte(q, "ci%d AS (SELECT id FROM i%d UNION ALL SELECT id FROM ci%d)", k, k, q->ci);
-		else
-			cte(q, "ci%d AS (SELECT id FROM i%d)", k, k);
-		q->ci = k;
-	}
-	if (ip || vp) {
-		char *from_i = ip ? xasprintf("v.subscription_instance_id IN (SELECT id FROM i%d)", k) : NULL;
-		char *not_cv = q->cv >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cv%d WHERE cv%d.id = v.subscription_instance_value_id)", q->cv, q->cv) : xstrdup("");
-		cte(q, "v%d AS (SELECT v.subscription_instance_value_id AS id FROM subscription_instance_values AS v WHERE (%s%s%s)%s)",
-		    k, from_i ? from_i : "", from_i && vp ? " OR " : "", vp ? vp : "", not_cv);
-		if (q->cv >= 0)
-			cte(q, "cv%d AS (SELECT id FROM v%d UNION ALL SELECT id FROM cv%d)", k, k, q->cv);
-		else
-			cte(q, "cv%d AS (SELECT id FROM v%d)", k, k);
-		q->cv = k;
-		free(from_i);
-		free(not_cv);
-	}
-	if (ip || rp) {
-		char *from_i = ip ? xasprintf("r.in_use_by_id IN (SELECT id FROM i%d) OR r.depends_on_id IN (SELECT id FROM i%d)", k, k) : NULL;
-		char *not_cr = q->cr >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cr%d WHERE cr%d.a = r.in_use_by_id AND cr%d.b = r.depends_on_id AND cr%d.c = r.order_id)", q->cr, q->cr, q->cr, q->cr) : xstrdup("");
-		cte(q, "r%d AS (SELECT r.in_use_by_id AS a, r.depends_on_id AS b, r.order_id AS c FROM subscription_instance_relations AS r WHERE (%s%s%s)%s)",
-		    k, from_i ? from_i : "", from_i && rp ? " OR " : "", rp ? rp : "", not_cr);
-		if (q->cr >= 0)
-			cte(q, "cr%d AS (SELECT a, b, c FROM r%d UNION ALL SELECT a, b, c FROM cr%d)", k, k, q->cr);
-		else
-			cte(q, "cr%d AS (SELECT a, b, c FROM r%d)", k, k);
-		q->cr = k;
-		free(from_i);
-		free(not_cr);
-	}
-	if (pp) {
-		char *not_cp = q->cp >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cp%d WHERE cp%d.id = p.pid)", q->cp, q->cp) : xstrdup("");
-		cte(q, "p%d AS (SELECT p.pid AS id FROM processes AS p WHERE (%s)%s)", k, pp, not_cp);
-		if (q->cp >= 0)
-			cte(q, "cp%d AS (SELECT id FROM p%d UNION ALL SELECT id FROM cp%d)", k, k, q->cp);
-		else
-			cte(q, "cp%d AS (SELECT id FROM p%d)", k, k);
-		q->cp = k;
-		free(not_cp);
-	}
-	free(not_ci);
-	sb_addf(&q->rows, "%sSELECT %d AS k, ", q->rows.len ? " UNION ALL " : "", k);
-	if (sp)
-		sb_addf(&q->rows, "(SELECT count(*) FROM subscriptions AS s WHERE %s)", sp);
-	else
-		sb_add(&q->rows, "0::bigint");
-	if (ip)
-		sb_addf(&q->rows, ", (SELECT count(*) FROM i%d)", k);
-	else
-		sb_add(&q->rows, ", 0::bigint");
-	if (ip || vp)
-		sb_addf(&q->rows, ", (SELECT count(*) FROM v%d)", k);
-	else
-		sb_add(&q->rows, ", 0::bigint");
-	if (ip || rp)
-		sb_addf(&q->rows, ", (SELECT count(*) FROM r%d)", k);
-	else
-		sb_add(&q->rows, ", 0::bigint");
-	if (pp)
-		sb_addf(&q->rows, ", (SELECT count(*) FROM p%d)", k);
-	else
-		sb_add(&q->rows, ", 0::bigint");
+	return u->sb.len ? sb_str(&u->sb) : u->empty;
 }
 
-/* The result row of a kept item k: instances matching ip and their values,
- * or values matching vp, none of them deleted by an earlier change. */
-static void keep_item_sql(struct lq *q, int k, const char *ip, const char *vp)
+/* "(VALUES (k, 'a'[, 'b']), ...) AS t(k, a[, b])" over the items of kind
+ * (names of b, or c for LOSS_KEEP_REPOINT's database name), or NULL when
+ * there are none. */
+static char *values_of_kind(const struct changeset *cs, const struct loss_item *items, size_t n,
+			    enum loss_kind kind, int ncols)
 {
-	char *not_ci = q->ci >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM ci%d WHERE ci%d.id = i.subscription_instance_id)", q->ci, q->ci) : xstrdup("");
-	char *not_cv = q->cv >= 0 ? xasprintf(" AND NOT EXISTS (SELECT 1 FROM cv%d WHERE cv%d.id = v.subscription_instance_value_id)", q->cv, q->cv) : xstrdup("");
-	sb_addf(&q->rows, "%sSELECT %d AS k, 0::bigint, ", q->rows.len ? " UNION ALL " : "", k);
-	if (ip)
-		sb_addf(&q->rows, "(SELECT count(*) FROM subscription_instances AS i WHERE (%s)%s), "
-			"(SELECT count(*) FROM subscription_instance_values AS v WHERE v.subscription_instance_id IN (SELECT i.subscription_instance_id FROM subscription_instances AS i WHERE (%s)%s)%s)",
-			ip, not_ci, ip, not_ci, not_cv);
-	else
-		sb_addf(&q->rows, "0::bigint, (SELECT count(*) FROM subscription_instance_values AS v WHERE (%s)%s)",
-			vp, not_cv);
-	sb_add(&q->rows, ", 0::bigint, 0::bigint");
-	free(not_ci);
-	free(not_cv);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t k = 0; k < n; k++) {
+		if (items[k].kind != kind)
+			continue;
+		sb_addf(&sb, "%s(%zu, ", sb.len ? ", " : "(VALUES ", k);
+		if (kind == LOSS_KEEP_REPOINT) {   /* block, the old type's name today */
+			q(&sb, items[k].a);
+			sb_add(&sb, ", ");
+			q(&sb, before_rename(cs, items[k].b));
+		} else {
+			q(&sb, items[k].a);
+			if (ncols > 1) {
+				sb_add(&sb, ", ");
+				q(&sb, items[k].b);
+			}
+		}
+		sb_addc(&sb, ')');
+	}
+	if (!sb.len) {
+		sb_free(&sb);
+		return NULL;
+	}
+	sb_add(&sb, ncols > 1 ? ") AS t(k, a, b)" : ") AS t(k, a)");
+	return sb_detach(&sb);
 }
 
+#define SI_JOIN_BLOCK " JOIN product_blocks AS b ON b.product_block_id = i.product_block_id"
+#define SI_JOIN_PRODUCT " JOIN subscriptions AS s ON s.subscription_id = i.subscription_id" \
+	" JOIN products AS p ON p.product_id = s.product_id"
+#define V_JOIN_RT " JOIN resource_types AS rt ON rt.resource_type_id = v.resource_type_id"
+
+/* The counting query, set-based: per table, the pairs (item, row) of every
+ * item that deletes the row, joined by names against VALUES lists, then
+ * the first item per row (the change that deletes it first), then the
+ * counts per item. A constant number of scans whatever the number of
+ * items (only a block removed from a parent block, rare, adds its own). */
 void sqlgen_loss_query(const struct changeset *cs, const struct loss_item *items, size_t n,
 		       struct strbuf *sql)
 {
-	struct lq q = { STRBUF_INIT, STRBUF_INIT, -1, -1, -1, -1 };
-	struct strbuf ip = STRBUF_INIT, vp = STRBUF_INIT, rp = STRBUF_INIT, sp = STRBUF_INIT,
-		      pp = STRBUF_INIT;
+	struct ulist ip = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::uuid AS id WHERE false" };
+	struct ulist vp = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::uuid AS id WHERE false" };
+	struct ulist rp = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::uuid AS a, NULL::uuid AS b, NULL::int AS c WHERE false" };
+	struct ulist kiv = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::bigint AS ni, NULL::bigint AS nv WHERE false" };
+	struct strbuf x = STRBUF_INIT;
 	struct strvec keep = STRVEC_INIT, parents = STRVEC_INIT;
-	for (size_t k = 0; k < n; k++) {
+	char *t;
+
+	/* instances */
+	if ((t = values_of_kind(cs, items, n, LOSS_BLOCK_DELETE, 1))) {            /* U7 */
+		u_add(&ip, "SELECT t.k, i.subscription_instance_id AS id FROM subscription_instances AS i"
+		      SI_JOIN_BLOCK " JOIN %s ON t.a = b.name", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_PRODUCT_DELETE, 1))) {          /* U9 */
+		u_add(&ip, "SELECT t.k, i.subscription_instance_id AS id FROM subscription_instances AS i"
+		      SI_JOIN_PRODUCT " JOIN %s ON t.a = p.name", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_PRODUCT_UNLINK, 2))) {          /* U5 */
+		u_add(&ip, "SELECT t.k, i.subscription_instance_id AS id FROM subscription_instances AS i"
+		      SI_JOIN_BLOCK SI_JOIN_PRODUCT " JOIN %s ON t.a = b.name AND t.b = p.name WHERE NOT EXISTS "
+		      "(SELECT 1 FROM subscription_instance_relations AS u WHERE u.depends_on_id = i.subscription_instance_id)", t);
+		free(t);
+	}
+	for (size_t k = 0; k < n; k++) {                                           /* U4 */
 		const struct loss_item *it = &items[k];
-		sb_reset(&ip);
-		sb_reset(&vp);
-		sb_reset(&rp);
-		sb_reset(&sp);
-		sb_reset(&pp);
-		switch (it->kind) {
-		case LOSS_RT_UNLINK:     /* U3 */
-			sb_add(&vp, "v.resource_type_id IN ");
-			rtid(&vp, ONE(it->a));
-			sb_add(&vp, " AND v.subscription_instance_id IN ");
-			binst(&vp, ONE(it->b));
-			loss_item_sql(&q, (int)k, NULL, sb_str(&vp), NULL, NULL, NULL);
-			break;
-		case LOSS_BLOCK_UNLINK:  /* U4, per parent; the statement's group decides */
-			sv_free(&parents);
-			for (size_t i = 0; i < cs->delete_block_relations.n; i++)
-				if (!strcmp(cs->delete_block_relations.v[i].a, it->a))
-					sv_push(&parents, cs->delete_block_relations.v[i].b);
-			kept_for(cs, it->a, &keep);
-			sb_add(&ip, "i.product_block_id IN ");
-			bid(&ip, ONE(it->a));
-			sb_add(&ip, " AND i.subscription_instance_id IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
-			binst(&ip, ONE(it->b));
-			sb_add(&ip, ") AND i.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id NOT IN ");
-			binst(&ip, SV(&parents));
-			sb_addc(&ip, ')');
-			if (keep.n) {
-				sb_add(&ip, " AND i.subscription_id NOT IN ");
-				sids(&ip, SV(&keep));
-			}
-			sb_add(&rp, "r.in_use_by_id IN ");
-			binst(&rp, ONE(it->b));
-			sb_add(&rp, " AND r.depends_on_id IN ");
-			binst(&rp, ONE(it->a));
-			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, sb_str(&rp), NULL, NULL);
-			break;
-		case LOSS_PRODUCT_UNLINK: /* U5 */
-			sb_add(&ip, "i.product_block_id IN ");
-			bid(&ip, ONE(it->a));
-			sb_add(&ip, " AND i.subscription_id IN ");
-			sids(&ip, ONE(it->b));
-			sb_add(&ip, " AND i.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
-			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, NULL, NULL, NULL);
-			break;
-		case LOSS_RT_DELETE:     /* U6 */
-			sb_add(&vp, "v.resource_type_id IN ");
-			rtid(&vp, ONE(it->a));
-			loss_item_sql(&q, (int)k, NULL, sb_str(&vp), NULL, NULL, NULL);
-			break;
-		case LOSS_BLOCK_DELETE:  /* U7 */
-			sb_add(&ip, "i.product_block_id IN ");
-			bid(&ip, ONE(it->a));
-			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, NULL, NULL, NULL);
-			break;
-		case LOSS_PRODUCT_DELETE: /* U9 */
-			sb_add(&ip, "i.subscription_id IN ");
-			sids(&ip, ONE(it->a));
-			sb_add(&sp, "s.product_id IN ");
-			pid(&sp, ONE(it->a));
-			sb_add(&pp, "p.pid IN (SELECT processes_subscriptions.pid FROM processes_subscriptions WHERE processes_subscriptions.subscription_id IN ");
-			sids(&pp, ONE(it->a));
-			sb_add(&pp, ") AND p.pid NOT IN (SELECT processes_subscriptions.pid FROM processes_subscriptions WHERE processes_subscriptions.subscription_id NOT IN ");
-			sids(&pp, SV(&cs->delete_products));
-			sb_addc(&pp, ')');
-			loss_item_sql(&q, (int)k, sb_str(&ip), NULL, NULL, sb_str(&sp), sb_str(&pp));
-			break;
-		case LOSS_KEEP_UNLINKED:
-			sb_add(&ip, "i.product_block_id IN ");
-			bid(&ip, ONE(it->a));
-			sb_add(&ip, " AND i.subscription_id IN ");
-			sids(&ip, ONE(it->b));
-			keep_item_sql(&q, (int)k, sb_str(&ip), NULL);
-			break;
-		case LOSS_KEEP_RENAME:
-			sb_add(&vp, "v.resource_type_id IN ");
-			rtid(&vp, ONE(it->a));
-			keep_item_sql(&q, (int)k, NULL, sb_str(&vp));
-			break;
-		case LOSS_KEEP_REPOINT:
-			sb_add(&vp, "v.resource_type_id IN ");
-			rtid(&vp, ONE(before_rename(cs, it->b)));
-			sb_add(&vp, " AND v.subscription_instance_id IN ");
-			binst(&vp, ONE(it->a));
-			keep_item_sql(&q, (int)k, NULL, sb_str(&vp));
-			break;
+		if (it->kind != LOSS_BLOCK_UNLINK)
+			continue;
+		sv_free(&parents);
+		for (size_t i = 0; i < cs->delete_block_relations.n; i++)
+			if (!strcmp(cs->delete_block_relations.v[i].a, it->a))
+				sv_push(&parents, cs->delete_block_relations.v[i].b);
+		kept_for(cs, it->a, &keep);
+		sb_reset(&x);
+		sb_add(&x, "i.product_block_id IN ");
+		bid(&x, ONE(it->a));
+		sb_add(&x, " AND i.subscription_instance_id IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
+		binst(&x, ONE(it->b));
+		sb_add(&x, ") AND i.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id NOT IN ");
+		binst(&x, SV(&parents));
+		sb_addc(&x, ')');
+		if (keep.n) {
+			sb_add(&x, " AND i.subscription_id NOT IN ");
+			sids(&x, SV(&keep));
 		}
+		u_add(&ip, "SELECT %zu, i.subscription_instance_id FROM subscription_instances AS i WHERE %s",
+		      k, sb_str(&x));
+		sb_reset(&x);
+		sb_add(&x, "r.in_use_by_id IN ");
+		binst(&x, ONE(it->b));
+		sb_add(&x, " AND r.depends_on_id IN ");
+		binst(&x, ONE(it->a));
+		u_add(&rp, "SELECT %zu, r.in_use_by_id, r.depends_on_id, r.order_id FROM subscription_instance_relations AS r WHERE %s",
+		      k, sb_str(&x));
 	}
-	if (q.ctes.len) {
-		sb_add(sql, sb_str(&q.ctes));
-		sb_addc(sql, ' ');
+
+	/* values: of the deleted instances, and deleted directly */
+	u_add(&vp, "SELECT fi.k, v.subscription_instance_value_id FROM subscription_instance_values AS v "
+	      "JOIN fi ON fi.id = v.subscription_instance_id");
+	if ((t = values_of_kind(cs, items, n, LOSS_RT_DELETE, 1))) {               /* U6 */
+		u_add(&vp, "SELECT t.k, v.subscription_instance_value_id FROM subscription_instance_values AS v"
+		      V_JOIN_RT " JOIN %s ON t.a = rt.resource_type", t);
+		free(t);
 	}
-	sb_addf(sql, "SELECT * FROM (%s) AS counts ORDER BY k", sb_str(&q.rows));
-	sb_free(&q.ctes);
-	sb_free(&q.rows);
-	sb_free(&ip);
-	sb_free(&vp);
-	sb_free(&rp);
-	sb_free(&sp);
-	sb_free(&pp);
+	if ((t = values_of_kind(cs, items, n, LOSS_RT_UNLINK, 2))) {               /* U3 */
+		u_add(&vp, "SELECT t.k, v.subscription_instance_value_id FROM subscription_instance_values AS v"
+		      V_JOIN_RT " JOIN subscription_instances AS i ON i.subscription_instance_id = v.subscription_instance_id"
+		      SI_JOIN_BLOCK " JOIN %s ON t.a = rt.resource_type AND t.b = b.name", t);
+		free(t);
+	}
+	/* relations: touching a deleted instance, and deleted directly (U4) */
+	u_add(&rp, "SELECT fi.k, r.in_use_by_id, r.depends_on_id, r.order_id FROM subscription_instance_relations AS r "
+	      "JOIN fi ON fi.id = r.in_use_by_id");
+	u_add(&rp, "SELECT fi.k, r.in_use_by_id, r.depends_on_id, r.order_id FROM subscription_instance_relations AS r "
+	      "JOIN fi ON fi.id = r.depends_on_id");
+
+	/* kept: instances and values not deleted by any change */
+	if ((t = values_of_kind(cs, items, n, LOSS_KEEP_UNLINKED, 2))) {
+		u_add(&kiv, "SELECT t.k, count(DISTINCT i.subscription_instance_id), count(v.subscription_instance_value_id) "
+		      "FROM subscription_instances AS i" SI_JOIN_BLOCK SI_JOIN_PRODUCT " JOIN %s ON t.a = b.name AND t.b = p.name "
+		      "LEFT JOIN subscription_instance_values AS v ON v.subscription_instance_id = i.subscription_instance_id "
+		      "AND NOT EXISTS (SELECT 1 FROM fv WHERE fv.id = v.subscription_instance_value_id) "
+		      "WHERE NOT EXISTS (SELECT 1 FROM fi WHERE fi.id = i.subscription_instance_id) GROUP BY t.k", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_KEEP_RENAME, 1))) {
+		u_add(&kiv, "SELECT t.k, 0, count(*) FROM subscription_instance_values AS v" V_JOIN_RT
+		      " JOIN %s ON t.a = rt.resource_type WHERE NOT EXISTS (SELECT 1 FROM fv WHERE fv.id = "
+		      "v.subscription_instance_value_id) GROUP BY t.k", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_KEEP_REPOINT, 2))) {
+		u_add(&kiv, "SELECT t.k, 0, count(*) FROM subscription_instance_values AS v" V_JOIN_RT
+		      " JOIN subscription_instances AS i ON i.subscription_instance_id = v.subscription_instance_id"
+		      SI_JOIN_BLOCK " JOIN %s ON t.a = b.name AND t.b = rt.resource_type WHERE NOT EXISTS "
+		      "(SELECT 1 FROM fv WHERE fv.id = v.subscription_instance_value_id) GROUP BY t.k", t);
+		free(t);
+	}
+
+	sb_addf(sql, "WITH ip(k, id) AS (%s), fi AS (SELECT id, min(k) AS k FROM ip GROUP BY id), ", u_body(&ip));
+	sb_addf(sql, "vp(k, id) AS (%s), fv AS (SELECT id, min(k) AS k FROM vp GROUP BY id), ", u_body(&vp));
+	sb_addf(sql, "rp(k, a, b, c) AS (%s), fr AS (SELECT a, b, c, min(k) AS k FROM rp GROUP BY a, b, c), ", u_body(&rp));
+	/* subscriptions and processes: deleted products only (U9) */
+	t = values_of_kind(cs, items, n, LOSS_PRODUCT_DELETE, 1);
+	if (t) {
+		sb_addf(sql, "sc(k, n) AS (SELECT t.k, count(*) FROM subscriptions AS s JOIN products AS p ON "
+			"p.product_id = s.product_id JOIN %s ON t.a = p.name GROUP BY t.k), ", t);
+		sb_addf(sql, "pp(k, pid) AS (SELECT t.k, ps.pid FROM processes_subscriptions AS ps JOIN subscriptions AS s ON "
+			"s.subscription_id = ps.subscription_id JOIN products AS p ON p.product_id = s.product_id "
+			"JOIN %s ON t.a = p.name WHERE NOT EXISTS (SELECT 1 FROM processes_subscriptions AS o JOIN "
+			"subscriptions AS os ON os.subscription_id = o.subscription_id JOIN products AS op ON "
+			"op.product_id = os.product_id WHERE o.pid = ps.pid AND op.name NOT IN ", t);
+		names(sql, SV(&cs->delete_products));
+		sb_add(sql, ")), fp AS (SELECT pid, min(k) AS k FROM pp GROUP BY pid), ");
+		free(t);
+	} else {
+		sb_add(sql, "sc AS (SELECT NULL::int AS k, NULL::bigint AS n WHERE false), "
+			    "fp AS (SELECT NULL::uuid AS pid, NULL::int AS k WHERE false), ");
+	}
+	sb_addf(sql, "kiv(k, ni, nv) AS (%s) ", u_body(&kiv));
+	sb_add(sql, "SELECT it.k, coalesce(sc.n, 0), coalesce(ci.n, kiv.ni, 0), coalesce(cv.n, kiv.nv, 0), "
+		    "coalesce(cr.n, 0), coalesce(cp.n, 0) FROM (VALUES ");
+	for (size_t k = 0; k < n; k++)
+		sb_addf(sql, "%s(%zu)", k ? ", " : "", k);
+	sb_add(sql, ") AS it(k) LEFT JOIN sc ON sc.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fi GROUP BY k) AS ci ON ci.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fv GROUP BY k) AS cv ON cv.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fr GROUP BY k) AS cr ON cr.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fp GROUP BY k) AS cp ON cp.k = it.k "
+		    "LEFT JOIN kiv ON kiv.k = it.k ORDER BY it.k");
+	sb_free(&ip.sb);
+	sb_free(&vp.sb);
+	sb_free(&rp.sb);
+	sb_free(&kiv.sb);
+	sb_free(&x);
 	sv_free(&keep);
 	sv_free(&parents);
 }
