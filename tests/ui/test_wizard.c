@@ -134,7 +134,7 @@ static void seed_to_upgraded(void **state)
 	free(s);
 	s = fake_screen(f, 3);
 	HAS(s, " 1 Summary ");
-	HAS(s, "create_products");
+	HAS(s, "3 products to create");
 	HAS(s, "Upgrade SQL (");
 	free(s);
 	s = fake_screen(f, 4);
