@@ -59,7 +59,7 @@ t_screen "back to the renames" "Which resource type should rename age?"
 tui_keys Enter Home Enter
 t_screen "renamed again" "→ user_age"
 tui_keys n
-t_screen "the review shows the rename again" "age -> user_age"
+t_screen "the review shows the rename again" "Rename resource type age to user_age"
 tui_keys Enter
 t_screen "the confirmation" "Confirm the above actions?"
 tui_keys Enter
