@@ -20,6 +20,7 @@
 #include "cli_common.h"
 #include "db.h"
 #include "dryrun.h"
+#include "dsummary.h"
 #include "mdm.h"
 #include "mdm_drive.h"
 #include "mdm_session.h"
@@ -58,7 +59,8 @@ static void mdm_usage(FILE *out)
 		"                          content: no rename question is asked, unless it\n"
 		"                          holds \"ask_other_renames\": true)\n"
 		"      --test              print the SQL, ask nothing, write nothing\n"
-		"      --yes               confirm the changes without asking\n"
+		"      --yes               confirm the changes without asking (the summary,\n"
+		"                          every deletion counted, is printed first)\n"
 		"      --no-tui            line prompts instead of the full-screen wizard\n"
 		"      --upgrade           apply the new revision to the database afterwards\n"
 		"      --confirm-warnings  go on despite multiple-attribute warnings\n"
@@ -207,6 +209,35 @@ static int write_revision(struct mdm_run *r, const char *message, char **path,
 	if (revwrite_check(&rw, err) < 0)
 		return -1;
 	return revwrite_file(r->t.dir, &rw, path, err);
+}
+
+/* ---- the summary, deletions counted in the database ---- */
+
+static int count_summary(void *ctx, const struct changeset *cs, struct dsum *out,
+			 struct wfo_error *err)
+{
+	struct mdm_run *r = ctx;
+	return dsum_build(r->s.conn, cs, out, err);
+}
+
+/* The summary of the answered plan on stdout (--yes runs: nobody was asked
+ * to confirm, so the output says what the revision does). */
+static int print_summary(struct mdm_run *r, struct wfo_error *err)
+{
+	struct changeset cs;
+	struct dsum s;
+	if (plan_changeset(r->plan, &cs, err) < 0)
+		return -1;
+	int rc = dsum_build(r->s.conn, &cs, &s, err);
+	changeset_free(&cs);
+	if (rc < 0)
+		return -1;
+	struct strbuf sb = STRBUF_INIT;
+	dsum_render(&s, &sb);
+	printf("\nSummary of the changes:\n%s", sb_str(&sb));
+	sb_free(&sb);
+	dsum_free(&s);
+	return 0;
 }
 
 /* ---- the wizard's callbacks ---- */
@@ -564,7 +595,8 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 		struct pl lp;
 		pl_init(&lp, stdin, stdout);
 		struct mdm_drive_opts o = { .confirm_warnings = r->a.confirm_warnings,
-					    .ask_confirm = !r->a.test };
+					    .ask_confirm = !r->a.test,
+					    .summary = count_summary, .summary_ctx = r };
 		if (mdm_drive_lines(&lp, r->plan, &r->s.diff, &o, err) < 0) {
 			if (err->status != WFO_UNANSWERED)
 				return -1;
@@ -596,6 +628,8 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 		printf("Nothing to do\n");
 		return 0;
 	}
+	if (r->a.yes && print_summary(r, err) < 0)
+		return -1;
 	printf("\nGenerating migration file\n");
 	fflush(stdout);
 	if (write_revision(r, r->a.message, &path, err) < 0)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dsummary.h"
 #include "mdm.h"
 #include "util.h"
 
@@ -150,13 +151,24 @@ static int ask_warnings(struct pl *p, const struct plan *pl, const struct mdm_dr
 static int ask_confirm(struct pl *p, struct plan *pl, const struct diff *d,
 		       const struct mdm_drive_opts *o, struct wfo_error *err)
 {
-	struct strbuf sb = STRBUF_INIT;
-	diff_render_text(d, &sb);
-	fprintf(p->out, "\n%s", sb_str(&sb));
-	sb_free(&sb);
 	size_t qi = find_q(pl, PQ_CONFIRM, NULL, NULL);
 	if (qi == PLAN_NONE || plan_question(pl, qi)->answer || !o->ask_confirm)
-		return 0;
+		return 0;   /* --yes: the caller shows the summary with the final answers */
+	struct changeset cs;
+	struct dsum s;
+	struct wfo_error e = { 0 };
+	plan_changeset_draft(pl, &cs);
+	bool counted = o->summary && o->summary(o->summary_ctx, &cs, &s, &e) == 0;
+	if (!counted)
+		dsum_make(&cs, NULL, &s);
+	struct strbuf sb = STRBUF_INIT;
+	dsum_render(&s, &sb);
+	fprintf(p->out, "\nSummary of the changes:\n%s", sb_str(&sb));
+	if (o->summary && !counted)
+		fprintf(p->out, "(The deletions are not counted: %s)\n", e.msg);
+	sb_free(&sb);
+	dsum_free(&s);
+	changeset_free(&cs);
 	if (d->delete_products.n)
 		fprintf(p->out, "\nWARNING: Deleting products will also delete their subscriptions.\n");
 	if (d->delete_blocks.n)

@@ -5,7 +5,8 @@
  *
  * Order of the line prompts (reference §5.1): the three rename parts
  * (unless --updates was given), multiple-attribute warnings, the summary of
- * the differences and the confirmation, then the detail questions group by
+ * the decided changes in plain English with every deletion counted (a chosen
+ * rename shows as a rename) and the confirmation, then the detail questions group by
  * group (each header printed even when the group is empty). Every answer
  * goes through plan_answer; a refused answer (a tag over 20 characters, a
  * value over its column) prints the reason and asks again.
@@ -22,9 +23,17 @@
 #include "prompt_line.h"
 #include "wfo_error.h"
 
+struct dsum;
+
 struct mdm_drive_opts {
 	bool confirm_warnings;   /* --confirm-warnings: do not ask about them */
 	bool ask_confirm;        /* false with --test (no confirmation) */
+	/* The summary shown before "Confirm the above actions" (dsummary.h),
+	 * its deletions counted in the database; NULL, or failing: shown
+	 * without counts. */
+	int (*summary)(void *ctx, const struct changeset *cs, struct dsum *out,
+		       struct wfo_error *err);
+	void *summary_ctx;
 };
 
 /* Asks every open question on p. 0; -1 with err: WFO_ABORTED when the user

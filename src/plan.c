@@ -9,6 +9,8 @@
 #include <strings.h>
 #include <sys/types.h>
 
+#include "dsummary.h"
+
 struct pq {
 	struct plan_question q;
 	struct strvec *choices;
@@ -311,6 +313,7 @@ void changeset_free(struct changeset *cs)
 	cs_rows_free(&cs->create_blocks);
 	sv_free(&cs->delete_blocks);
 	cs_rows_free(&cs->default_values);
+	cs_rows_free(&cs->keep_instances);
 	sv_free(&cs->existing_products);
 	sv_free(&cs->existing_blocks);
 }
@@ -402,6 +405,59 @@ static const char *relation_attr(const struct dm_block *parent, const char *chil
 	}
 	*several = n > 1;
 	return best;
+}
+
+/* Every block reachable from product name in c (its blocks and, depth
+ * first, their children), appended to out; nothing when c lacks it. */
+static void reachable(const struct dm_catalog *c, const char *name, struct strvec *out)
+{
+	const struct dm_product *p = dm_find_product(c, name);
+	if (!p)
+		return;
+	struct strvec todo = STRVEC_INIT;
+	for (size_t i = 0; i < p->blocks.n; i++)
+		sv_push(&todo, p->blocks.v[i]);
+	while (todo.n) {
+		char *b = todo.v[--todo.n];
+		if (!sv_contains(out, b)) {
+			sv_push(out, b);
+			const struct dm_block *d = dm_find_block(c, b);
+			for (size_t i = 0; d && i < d->n_children; i++)
+				sv_push(&todo, d->children[i].name);
+		}
+		free(b);
+	}
+	sv_free(&todo);
+}
+
+/* keep_instances: for each existing product still in the models, the
+ * blocks that lose a link (to the product, or to a parent block the
+ * product reaches in the database) but stay reachable in the models. */
+static void find_kept_instances(const struct plan *p, struct changeset *cs)
+{
+	if (!cs->delete_product_blocks_rel.n && !cs->delete_block_relations.n)
+		return;
+	for (size_t i = 0; i < p->db->n_products; i++) {
+		const char *name = p->db->products[i]->name;
+		struct strvec in_model = STRVEC_INIT, in_db = STRVEC_INIT;
+		reachable(p->model, name, &in_model);
+		if (!in_model.n)
+			continue;
+		reachable(p->db, name, &in_db);
+		for (size_t j = 0; j < cs->delete_product_blocks_rel.n; j++) {
+			const struct cs_row *r = &cs->delete_product_blocks_rel.v[j];
+			if (!strcmp(r->b, name) && sv_contains(&in_model, r->a))
+				cs_rows_add(&cs->keep_instances, r->a, name, NULL, NULL);
+		}
+		for (size_t j = 0; j < cs->delete_block_relations.n; j++) {
+			const struct cs_row *r = &cs->delete_block_relations.v[j];
+			if (sv_contains(&in_db, r->b) && sv_contains(&in_model, r->a))
+				cs_rows_add(&cs->keep_instances, r->a, name, NULL, NULL);
+		}
+		sv_free(&in_model);
+		sv_free(&in_db);
+	}
+	cs_rows_sort(&cs->keep_instances);
 }
 
 /* The structure of the change set for the renames in u (values left NULL
@@ -566,6 +622,7 @@ static void build_structure(struct plan *p, const struct plan_updates *u, struct
 	sv_sort(&cs->delete_blocks);
 	sv_sort(&cs->existing_products);
 	sv_sort(&cs->existing_blocks);
+	find_kept_instances(p, cs);
 
 	for (size_t i = 0; i < cs->create_rt_relations.n; i++) {
 		const struct cs_row *r = &cs->create_rt_relations.v[i];
@@ -1117,6 +1174,12 @@ int plan_changeset(const struct plan *p, struct changeset *out, struct wfo_error
 		if (q->required && !q->answer && q->kind != PQ_CONFIRM)
 			return wfo_fail(err, WFO_UNANSWERED, "%s is not answered (%s)", q->key_path, q->text);
 	}
+	plan_changeset_draft(p, out);
+	return 0;
+}
+
+void plan_changeset_draft(const struct plan *p, struct changeset *out)
+{
 	build_structure((struct plan *)p, &p->decided, out);
 	for (size_t i = 0; i < p->nq; i++) {
 		const struct plan_question *q = &p->qs[i].q;
@@ -1151,100 +1214,14 @@ int plan_changeset(const struct plan *p, struct changeset *out, struct wfo_error
 			}
 		}
 	}
-	return 0;
-}
-
-static void sum_rows(struct strbuf *out, const char *title, const struct cs_rows *r,
-		     const char *fmt_ab)
-{
-	if (!r->n)
-		return;
-	sb_addf(out, "%s:\n", title);
-	for (size_t i = 0; i < r->n; i++) {
-		sb_add(out, "  ");
-		for (const char *f = fmt_ab; *f; f++) {
-			if (*f == 'a')
-				sb_add(out, r->v[i].a);
-			else if (*f == 'b')
-				sb_add(out, r->v[i].b ? r->v[i].b : "");
-			else if (*f == 'v')
-				sb_add(out, r->v[i].value ? r->v[i].value : "");
-			else
-				sb_addc(out, *f);
-		}
-		sb_addc(out, '\n');
-	}
-}
-
-static void sum_list(struct strbuf *out, const char *title, const struct strvec *v,
-		     const struct dm_catalog *db, int kind)
-{
-	if (!v->n)
-		return;
-	sb_addf(out, "%s:\n", title);
-	for (size_t i = 0; i < v->n; i++) {
-		long n = -1;
-		const char *unit = "";
-		if (kind == 0) {
-			const struct dm_product *x = dm_find_product(db, v->v[i]);
-			n = x ? x->subscriptions : -1;
-			unit = "subscription";
-		} else if (kind == 1) {
-			const struct dm_block *x = dm_find_block(db, v->v[i]);
-			n = x ? x->instances : -1;
-			unit = "instance";
-		} else {
-			const struct dm_resource_type *x = dm_find_resource_type(db, v->v[i]);
-			n = x ? x->values : -1;
-			unit = "value";
-		}
-		if (n >= 0)
-			sb_addf(out, "  %s (%ld %s%s deleted)\n", v->v[i], n, unit, n == 1 ? "" : "s");
-		else
-			sb_addf(out, "  %s\n", v->v[i]);
-	}
 }
 
 void changeset_render_summary(const struct changeset *cs, const struct dm_catalog *db,
 			      struct strbuf *out)
 {
-	if (changeset_is_empty(cs)) {
-		sb_add(out, "Nothing to do\n");
-		return;
-	}
-	sum_rows(out, "create_products", &cs->create_products, "a (b)");
-	sum_list(out, "delete_products", &cs->delete_products, db, 0);
-	sum_rows(out, "create_product_fixed_inputs", &cs->create_fixed_inputs, "b: a");
-	sum_rows(out, "update_product_fixed_inputs", &cs->update_fixed_inputs, "a: b -> v");
-	sum_rows(out, "delete_product_fixed_inputs", &cs->delete_fixed_inputs, "b: a");
-	sum_rows(out, "create_product_to_block_relations", &cs->create_product_blocks_rel, "b -> a");
-	sum_rows(out, "delete_product_to_block_relations", &cs->delete_product_blocks_rel, "b -> a");
-	sum_rows(out, "create_resource_types", &cs->create_resource_types, "a");
-	sum_rows(out, "rename_resource_types", &cs->rename_resource_types, "a -> v");
-	sum_rows(out, "update_block_resource_types", &cs->update_block_resource_types, "a: b -> v");
-	sum_list(out, "delete_resource_types", &cs->delete_resource_types, db, 2);
-	sum_rows(out, "create_resource_type_relations", &cs->create_rt_relations, "b: a");
-	sum_rows(out, "create_resource_type_instance_relations", &cs->default_values, "b: a");
-	sum_rows(out, "delete_resource_type_relations", &cs->delete_rt_relations, "b: a");
-	sum_rows(out, "create_product_blocks", &cs->create_blocks, "a");
-	sum_list(out, "delete_product_blocks", &cs->delete_blocks, db, 1);
-	sum_rows(out, "create_product_block_relations", &cs->create_block_relations, "b -> a");
-	sum_rows(out, "delete_product_block_relations", &cs->delete_block_relations, "b -> a");
-	if (cs->delete_products.n || cs->delete_blocks.n || cs->delete_resource_types.n ||
-	    cs->delete_rt_relations.n || cs->delete_product_blocks_rel.n ||
-	    cs->delete_block_relations.n)
-		sb_add(out, "Note: a downgrade cannot restore what this migration deletes (products, "
-			    "product blocks, resource types, relations, and their subscriptions, "
-			    "instances and values).\n");
-	bool bare = false;
-	for (size_t i = 0; i < cs->create_product_blocks_rel.n && !bare; i++)
-		bare = sv_contains(&cs->existing_blocks, cs->create_product_blocks_rel.v[i].a) &&
-		       sv_contains(&cs->existing_products, cs->create_product_blocks_rel.v[i].b);
-	for (size_t i = 0; i < cs->create_block_relations.n && !bare; i++)
-		bare = sv_contains(&cs->existing_blocks, cs->create_block_relations.v[i].a) &&
-		       sv_contains(&cs->existing_blocks, cs->create_block_relations.v[i].b);
-	if (bare)
-		sb_add(out, "Note: instances made for existing product blocks get default values only "
-			    "for new resource types; values of their other resource types must be "
-			    "added by hand.\n");
+	(void)db;
+	struct dsum s;
+	dsum_make(cs, NULL, &s);
+	dsum_render(&s, out);
+	dsum_free(&s);
 }

@@ -213,6 +213,12 @@ struct changeset {
 	struct cs_rows create_blocks;         /* a block, value description, value2 tag (U12) */
 	struct strvec delete_blocks;          /* U7 */
 	struct cs_rows default_values;        /* a resource type, b block, value (U21) */
+	/* a block, b product: a link removed by delete_product_blocks_rel or
+	   delete_block_relations leaves the block reachable from the product
+	   in the models, so its instances in the product's subscriptions are
+	   kept (not deleted by U4/U5, not made anew by U19) and related under
+	   the new parent block's instances (U20) */
+	struct cs_rows keep_instances;
 	/* products / blocks that existed before (for U19/U20: only they can
 	   have subscriptions / instances at upgrade time) */
 	struct strvec existing_products;
@@ -230,11 +236,14 @@ bool changeset_is_empty(const struct changeset *cs);
  * required question answered (else -1, WFO_UNANSWERED naming the first open
  * key). The change set is the caller's (changeset_free). */
 int plan_changeset(const struct plan *p, struct changeset *out, struct wfo_error *err);
+/* The change set as answered so far: the renames decided, the values of
+ * open questions NULL (for a summary before every detail is asked, as the
+ * line prompts confirm before the details). The caller frees it. */
+void plan_changeset_draft(const struct plan *p, struct changeset *out);
 
-/* The summary shown before the confirmation: every non-empty change set,
- * one line per entry, with impact counts, plus the note that a downgrade
- * cannot restore deleted products, blocks, resource types and their
- * subscriptions / instances / values. Appends to out. */
+/* The summary of cs in plain English without database counts (dsummary.h:
+ * dsum_make with no counts; dsum_build counts the deletions). db is not
+ * used any more. Appends to out. */
 void changeset_render_summary(const struct changeset *cs, const struct dm_catalog *db,
 			      struct strbuf *out);
 

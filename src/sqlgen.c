@@ -2,6 +2,8 @@
 #include "config.h"
 #include "sqlgen.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +81,15 @@ static size_t group(const struct cs_rows *r, size_t i, struct strvec *bs)
 	return j;
 }
 
+/* The products whose instances of block are kept (cs->keep_instances). */
+static void kept_for(const struct changeset *cs, const char *block, struct strvec *out)
+{
+	sv_free(out);
+	for (size_t i = 0; i < cs->keep_instances.n; i++)
+		if (!strcmp(cs->keep_instances.v[i].a, block))
+			sv_push(out, cs->keep_instances.v[i].b);
+}
+
 #define ONE(s) ((const char *const[]){ (s) }), 1
 #define SV(sv) ((const char *const *)(sv)->v), (sv)->n
 
@@ -128,7 +139,8 @@ static void unlink_resource_type(struct strvec *out, const char *rt, const struc
 
 /* U4 (defect 13 fixed: the child instances used only by the parents'
  * instances go, then the remaining instance links, then the relation) */
-static void unlink_block(struct strvec *out, const char *child, const struct strvec *parents)
+static void unlink_block(struct strvec *out, const char *child, const struct strvec *parents,
+			 const struct strvec *keep)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
@@ -138,6 +150,10 @@ static void unlink_block(struct strvec *out, const char *child, const struct str
 	sb_add(&sb, ") AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id NOT IN ");
 	binst(&sb, SV(parents));
 	sb_addc(&sb, ')');
+	if (keep->n) {   /* the child stays reachable there: its instances stay */
+		sb_add(&sb, " AND subscription_instances.subscription_id NOT IN ");
+		sids(&sb, SV(keep));
+	}
 	emit(out, &sb);
 	sb_add(&sb, "DELETE FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
 	binst(&sb, SV(parents));
@@ -153,15 +169,23 @@ static void unlink_block(struct strvec *out, const char *child, const struct str
 
 /* U5 (defect 13 fixed: the block's top-level instances in those products'
  * subscriptions go too; instances used by another instance stay) */
-static void unlink_product_block(struct strvec *out, const char *block, const struct strvec *products)
+static void unlink_product_block(struct strvec *out, const char *block, const struct strvec *products,
+				 const struct strvec *keep)
 {
 	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
-	bid(&sb, ONE(block));
-	sb_add(&sb, " AND subscription_instances.subscription_id IN ");
-	sids(&sb, SV(products));
-	sb_add(&sb, " AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
-	emit(out, &sb);
+	struct strvec gone = STRVEC_INIT;   /* products where the block is no longer reachable */
+	for (size_t i = 0; i < products->n; i++)
+		if (!sv_contains(keep, products->v[i]))
+			sv_push(&gone, products->v[i]);
+	if (gone.n) {
+		sb_add(&sb, "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
+		bid(&sb, ONE(block));
+		sb_add(&sb, " AND subscription_instances.subscription_id IN ");
+		sids(&sb, SV(&gone));
+		sb_add(&sb, " AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
+		emit(out, &sb);
+	}
+	sv_free(&gone);
 	sb_add(&sb, "DELETE FROM product_product_blocks WHERE product_product_blocks.product_id IN ");
 	pid(&sb, SV(products));
 	sb_add(&sb, " AND product_product_blocks.product_block_id IN ");
@@ -274,11 +298,98 @@ static void repoint_block_resource_type(struct strvec *out, const char *block, c
 	emit(out, &sb);
 }
 
+/* U16: block becomes a block of the products */
+static void link_product_block(struct strvec *out, const char *block, const struct strvec *products)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "INSERT INTO product_product_blocks (product_id, product_block_id) VALUES ");
+	for (size_t k = 0; k < products->n; k++) {
+		sb_add(&sb, k ? ", (" : "(");
+		pid(&sb, ONE(products->v[k]));
+		sb_add(&sb, ", ");
+		bid(&sb, ONE(block));
+		sb_addc(&sb, ')');
+	}
+	emit(out, &sb);
+}
+
+/* The name of resource type rt once the global renames (U2) have run. */
+static const char *renamed(const struct changeset *cs, const char *rt)
+{
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)
+		if (!strcmp(cs->rename_resource_types.v[i].a, rt))
+			return cs->rename_resource_types.v[i].value;
+	return rt;
+}
+
+/* Whether block will have instances when U20 reaches it: an existing block
+ * (it may have some), a block U19 gives instances (linked to an existing
+ * product), or the child of such a block through a new relation. */
+static bool gets_instances(const struct changeset *cs, const char *block, int depth)
+{
+	if (depth > 64)
+		return false;   /* a cycle: the models are refused before this */
+	if (sv_contains(&cs->existing_blocks, block))
+		return true;
+	for (size_t i = 0; i < cs->create_product_blocks_rel.n; i++) {
+		const struct cs_row *r = &cs->create_product_blocks_rel.v[i];
+		if (!strcmp(r->a, block) && sv_contains(&cs->existing_products, r->b))
+			return true;
+	}
+	for (size_t i = 0; i < cs->create_block_relations.n; i++) {
+		const struct cs_row *r = &cs->create_block_relations.v[i];
+		if (!strcmp(r->a, block) && strcmp(r->b, block) != 0 &&
+		    gets_instances(cs, r->b, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* How many new relations lead down to parent (0: none, its instances are
+ * there before U20 starts). */
+static int relation_depth(const struct changeset *cs, const char *parent, int depth)
+{
+	int best = 0;
+	if (depth > 64)
+		return 0;
+	for (size_t i = 0; i < cs->create_block_relations.n; i++) {
+		const struct cs_row *r = &cs->create_block_relations.v[i];
+		if (!strcmp(r->a, parent) && strcmp(r->b, parent) != 0) {
+			int d = 1 + relation_depth(cs, r->b, depth + 1);
+			if (d > best)
+				best = d;
+		}
+	}
+	return best;
+}
+
+/* The rows of create_block_relations whose parent gets instances, parents
+ * before children (a new parent's instances are made first), sorted
+ * otherwise; their indexes into order. Returns how many. */
+static size_t relation_order(const struct changeset *cs, size_t *order)
+{
+	const struct cs_rows *r = &cs->create_block_relations;
+	size_t n = 0;
+	int maxd = 0;
+	int *d = xcalloc(r->n + 1, sizeof *d);
+	for (size_t i = 0; i < r->n; i++) {
+		d[i] = gets_instances(cs, r->v[i].b, 0) ? relation_depth(cs, r->v[i].b, 0) : -1;
+		if (d[i] > maxd)
+			maxd = d[i];
+	}
+	for (int level = 0; level <= maxd; level++)
+		for (size_t i = 0; i < r->n; i++)
+			if (d[i] == level)
+				order[n++] = i;
+	free(d);
+	return n;
+}
+
 /* ---- the two scripts ---- */
 
 void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 {
-	struct strvec bs = STRVEC_INIT;
+	struct strvec bs = STRVEC_INIT, keep = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	const struct cs_rows *r;
 
@@ -291,17 +402,20 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 	r = &cs->delete_rt_relations;                                          /* U3 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_resource_type(out, r->v[i].a, &bs);
+		/* a globally renamed type has its new name by now (U2) */
+		unlink_resource_type(out, renamed(cs, r->v[i].a), &bs);
 	}
 	r = &cs->delete_block_relations;                                       /* U4 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_block(out, r->v[i].a, &bs, &keep);
 	}
 	r = &cs->delete_product_blocks_rel;                                    /* U5 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_product_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_product_block(out, r->v[i].a, &bs, &keep);
 	}
 	delete_resource_types(out, &cs->delete_resource_types);               /* U6 */
 	delete_blocks(out, &cs->delete_blocks);                               /* U7 */
@@ -357,15 +471,7 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 	r = &cs->create_product_blocks_rel;                                    /* U16 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		sb_add(&sb, "INSERT INTO product_product_blocks (product_id, product_block_id) VALUES ");
-		for (size_t k = 0; k < bs.n; k++) {
-			sb_add(&sb, k ? ", (" : "(");
-			pid(&sb, ONE(bs.v[k]));
-			sb_add(&sb, ", ");
-			bid(&sb, ONE(r->v[i].a));
-			sb_addc(&sb, ')');
-		}
-		emit(out, &sb);
+		link_product_block(out, r->v[i].a, &bs);
 	}
 	r = &cs->create_block_relations;                                       /* U17 */
 	for (size_t i = 0, j; i < r->n; i = j) {
@@ -405,17 +511,46 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 			bid(&sb, ONE(r->v[i].a));
 			sb_add(&sb, " FROM subscriptions WHERE subscriptions.product_id IN ");
 			pid(&sb, SV(&ex));
+			kept_for(cs, r->v[i].a, &keep);
+			if (keep.n) {   /* a kept instance that lost its parent serves */
+				sb_add(&sb, " AND NOT EXISTS (SELECT 1 FROM subscription_instances AS kept WHERE kept.subscription_id = subscriptions.subscription_id AND kept.product_block_id IN ");
+				bid(&sb, ONE(r->v[i].a));
+				sb_add(&sb, " AND kept.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations))");
+			}
 			emit(out, &sb);
 		}
 		sv_free(&ex);
 	}
 	r = &cs->create_block_relations;                                       /* U20 (defect 10 fixed) */
-	for (size_t i = 0; i < r->n; i++) {
-		const struct cs_row *x = &r->v[i];
-		if (!sv_contains(&cs->existing_blocks, x->b))
-			continue;   /* a new parent block has no instances yet */
+	size_t *order = xcalloc(r->n + 1, sizeof *order);
+	size_t nord = relation_order(cs, order);
+	for (size_t o = 0; o < nord; o++) {
+		const struct cs_row *x = &r->v[order[o]];
+		kept_for(cs, x->a, &keep);
+		if (keep.n) {
+			/* kept child instances that lost their parent go under the
+			   new parent's instance of the same subscription */
+			sb_add(&sb, "INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) SELECT parent.subscription_instance_id, child.subscription_instance_id, 0, ");
+			if (x->value)
+				q(&sb, x->value);
+			else
+				sb_add(&sb, "NULL");
+			sb_add(&sb, " FROM subscription_instances AS parent JOIN subscription_instances AS child ON child.subscription_id = parent.subscription_id WHERE parent.product_block_id IN ");
+			bid(&sb, ONE(x->b));
+			sb_add(&sb, " AND child.product_block_id IN ");
+			bid(&sb, ONE(x->a));
+			sb_add(&sb, " AND child.subscription_id IN ");
+			sids(&sb, SV(&keep));
+			sb_add(&sb, " AND child.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)");
+			emit(out, &sb);
+		}
 		sb_add(&sb, "WITH parent_instances AS (SELECT subscription_instances.subscription_instance_id AS parent_id, subscription_instances.subscription_id AS subscription_id, gen_random_uuid() AS child_id FROM subscription_instances WHERE subscription_instances.product_block_id IN ");
 		bid(&sb, ONE(x->b));
+		if (keep.n) {   /* parents given a kept child above need no new one */
+			sb_add(&sb, " AND NOT EXISTS (SELECT 1 FROM subscription_instance_relations JOIN subscription_instances AS child ON child.subscription_instance_id = subscription_instance_relations.depends_on_id WHERE subscription_instance_relations.in_use_by_id = subscription_instances.subscription_instance_id AND child.product_block_id IN ");
+			bid(&sb, ONE(x->a));
+			sb_addc(&sb, ')');
+		}
 		sb_add(&sb, "), child_instances AS (INSERT INTO subscription_instances (subscription_instance_id, subscription_id, product_block_id) SELECT parent_instances.child_id, parent_instances.subscription_id, ");
 		bid(&sb, ONE(x->a));
 		sb_add(&sb, " FROM parent_instances RETURNING subscription_instances.subscription_instance_id) INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) SELECT parent_instances.parent_id, parent_instances.child_id, 0, ");
@@ -426,6 +561,7 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 		sb_add(&sb, " FROM parent_instances");
 		emit(out, &sb);
 	}
+	free(order);
 	r = &cs->default_values;                                               /* U21 (defect 7 fixed) */
 	for (size_t i = 0; i < r->n; i++) {
 		const struct cs_row *x = &r->v[i];
@@ -439,11 +575,12 @@ void sqlgen_upgrade(const struct changeset *cs, struct strvec *out)
 	}
 	sb_free(&sb);
 	sv_free(&bs);
+	sv_free(&keep);
 }
 
 void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
 {
-	struct strvec bs = STRVEC_INIT;
+	struct strvec bs = STRVEC_INIT, keep = STRVEC_INIT;
 	struct strvec tmp = STRVEC_INIT;
 	const struct cs_rows *r;
 
@@ -464,12 +601,26 @@ void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
 	r = &cs->create_product_blocks_rel;                                    /* D5 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_product_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_product_block(out, r->v[i].a, &bs, &keep);
 	}
 	r = &cs->create_block_relations;                                       /* D6 */
 	for (size_t i = 0, j; i < r->n; i = j) {
 		j = group(r, i, &bs);
-		unlink_block(out, r->v[i].a, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		unlink_block(out, r->v[i].a, &bs, &keep);
+	}
+	r = &cs->delete_product_blocks_rel;    /* D6b: a kept block goes back to its product */
+	for (size_t i = 0, j; i < r->n; i = j) {
+		j = group(r, i, &bs);
+		kept_for(cs, r->v[i].a, &keep);
+		struct strvec back = STRVEC_INIT;
+		for (size_t k = 0; k < bs.n; k++)
+			if (sv_contains(&keep, bs.v[k]))
+				sv_push(&back, bs.v[k]);
+		if (back.n)
+			link_product_block(out, r->v[i].a, &back);
+		sv_free(&back);
 	}
 	r = &cs->create_fixed_inputs;                                          /* D7 */
 	for (size_t i = 0, j; i < r->n; i = j) {
@@ -496,4 +647,272 @@ void sqlgen_downgrade(const struct changeset *cs, struct strvec *out)
 		rename_fixed_input(out, cs->update_fixed_inputs.v[i].a,
 				   cs->update_fixed_inputs.v[i].value, cs->update_fixed_inputs.v[i].b);
 	sv_free(&bs);
+	sv_free(&keep);
+}
+
+/* ---- counting what the upgrade deletes ---- */
+
+size_t sqlgen_loss_items(const struct changeset *cs, struct loss_item **items)
+{
+	size_t cap = cs->delete_rt_relations.n + cs->delete_block_relations.n +
+		     cs->delete_product_blocks_rel.n + cs->delete_resource_types.n +
+		     cs->delete_blocks.n + cs->delete_products.n + cs->keep_instances.n +
+		     cs->rename_resource_types.n + cs->update_block_resource_types.n + 1;
+	struct loss_item *v = xcalloc(cap, sizeof *v);
+	size_t n = 0;
+#define ADD(k, x, y, z) (v[n].kind = (k), v[n].a = (x), v[n].b = (y), v[n].c = (z), n++)
+	for (size_t i = 0; i < cs->delete_rt_relations.n; i++)
+		ADD(LOSS_RT_UNLINK, cs->delete_rt_relations.v[i].a, cs->delete_rt_relations.v[i].b, NULL);
+	for (size_t i = 0; i < cs->delete_block_relations.n; i++)
+		ADD(LOSS_BLOCK_UNLINK, cs->delete_block_relations.v[i].a, cs->delete_block_relations.v[i].b,
+		    NULL);
+	for (size_t i = 0; i < cs->delete_product_blocks_rel.n; i++) {
+		const struct cs_row *r = &cs->delete_product_blocks_rel.v[i];
+		bool kept = false;
+		for (size_t j = 0; j < cs->keep_instances.n && !kept; j++)
+			kept = !strcmp(cs->keep_instances.v[j].a, r->a) &&
+			       !strcmp(cs->keep_instances.v[j].b, r->b);
+		if (!kept)
+			ADD(LOSS_PRODUCT_UNLINK, r->a, r->b, NULL);
+	}
+	for (size_t i = 0; i < cs->delete_resource_types.n; i++)
+		ADD(LOSS_RT_DELETE, cs->delete_resource_types.v[i], NULL, NULL);
+	for (size_t i = 0; i < cs->delete_blocks.n; i++)
+		ADD(LOSS_BLOCK_DELETE, cs->delete_blocks.v[i], NULL, NULL);
+	for (size_t i = 0; i < cs->delete_products.n; i++)
+		ADD(LOSS_PRODUCT_DELETE, cs->delete_products.v[i], NULL, NULL);
+	for (size_t i = 0; i < cs->keep_instances.n; i++)
+		ADD(LOSS_KEEP_UNLINKED, cs->keep_instances.v[i].a, cs->keep_instances.v[i].b, NULL);
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)
+		ADD(LOSS_KEEP_RENAME, cs->rename_resource_types.v[i].a, cs->rename_resource_types.v[i].value,
+		    NULL);
+	for (size_t i = 0; i < cs->update_block_resource_types.n; i++)
+		ADD(LOSS_KEEP_REPOINT, cs->update_block_resource_types.v[i].a,
+		    cs->update_block_resource_types.v[i].b, cs->update_block_resource_types.v[i].value);
+#undef ADD
+	*items = v;
+	return n;
+}
+
+/* The database's name (before the upgrade) of resource type rt as the
+ * upgrade sees it after the global renames (U2). */
+static const char *before_rename(const struct changeset *cs, const char *rt)
+{
+	for (size_t i = 0; i < cs->rename_resource_types.n; i++)
+		if (!strcmp(cs->rename_resource_types.v[i].value, rt))
+			return cs->rename_resource_types.v[i].a;
+	return rt;
+}
+
+/* One UNION ALL list under construction (a CTE's body). */
+struct ulist {
+	struct strbuf sb;
+	const char *empty;   /* the body when nothing was added */
+};
+
+static void u_add(struct ulist *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void u_add(struct ulist *u, const char *fmt, ...)
+{
+	va_list ap;
+	if (u->sb.len)
+		sb_add(&u->sb, " UNION ALL ");
+	va_start(ap, fmt);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *t = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(t, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	sb_add(&u->sb, t);
+	free(t);
+}
+
+static const char *u_body(struct ulist *u)
+{
+	return u->sb.len ? sb_str(&u->sb) : u->empty;
+}
+
+/* "(VALUES (k, 'a'[, 'b']), ...) AS t(k, a[, b])" over the items of kind
+ * (names of b, or c for LOSS_KEEP_REPOINT's database name), or NULL when
+ * there are none. */
+static char *values_of_kind(const struct changeset *cs, const struct loss_item *items, size_t n,
+			    enum loss_kind kind, int ncols)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t k = 0; k < n; k++) {
+		if (items[k].kind != kind)
+			continue;
+		sb_addf(&sb, "%s(%zu, ", sb.len ? ", " : "(VALUES ", k);
+		if (kind == LOSS_KEEP_REPOINT) {   /* block, the old type's name today */
+			q(&sb, items[k].a);
+			sb_add(&sb, ", ");
+			q(&sb, before_rename(cs, items[k].b));
+		} else {
+			q(&sb, items[k].a);
+			if (ncols > 1) {
+				sb_add(&sb, ", ");
+				q(&sb, items[k].b);
+			}
+		}
+		sb_addc(&sb, ')');
+	}
+	if (!sb.len) {
+		sb_free(&sb);
+		return NULL;
+	}
+	sb_add(&sb, ncols > 1 ? ") AS t(k, a, b)" : ") AS t(k, a)");
+	return sb_detach(&sb);
+}
+
+#define SI_JOIN_BLOCK " JOIN product_blocks AS b ON b.product_block_id = i.product_block_id"
+#define SI_JOIN_PRODUCT " JOIN subscriptions AS s ON s.subscription_id = i.subscription_id" \
+	" JOIN products AS p ON p.product_id = s.product_id"
+#define V_JOIN_RT " JOIN resource_types AS rt ON rt.resource_type_id = v.resource_type_id"
+
+/* The counting query, set-based: per table, the pairs (item, row) of every
+ * item that deletes the row, joined by names against VALUES lists, then
+ * the first item per row (the change that deletes it first), then the
+ * counts per item. A constant number of scans whatever the number of
+ * items (only a block removed from a parent block, rare, adds its own). */
+void sqlgen_loss_query(const struct changeset *cs, const struct loss_item *items, size_t n,
+		       struct strbuf *sql)
+{
+	struct ulist ip = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::uuid AS id WHERE false" };
+	struct ulist vp = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::uuid AS id WHERE false" };
+	struct ulist rp = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::uuid AS a, NULL::uuid AS b, NULL::int AS c WHERE false" };
+	struct ulist kiv = { STRBUF_INIT, "SELECT NULL::int AS k, NULL::bigint AS ni, NULL::bigint AS nv WHERE false" };
+	struct strbuf x = STRBUF_INIT;
+	struct strvec keep = STRVEC_INIT, parents = STRVEC_INIT;
+	char *t;
+
+	/* instances */
+	if ((t = values_of_kind(cs, items, n, LOSS_BLOCK_DELETE, 1))) {            /* U7 */
+		u_add(&ip, "SELECT t.k, i.subscription_instance_id AS id FROM subscription_instances AS i"
+		      SI_JOIN_BLOCK " JOIN %s ON t.a = b.name", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_PRODUCT_DELETE, 1))) {          /* U9 */
+		u_add(&ip, "SELECT t.k, i.subscription_instance_id AS id FROM subscription_instances AS i"
+		      SI_JOIN_PRODUCT " JOIN %s ON t.a = p.name", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_PRODUCT_UNLINK, 2))) {          /* U5 */
+		u_add(&ip, "SELECT t.k, i.subscription_instance_id AS id FROM subscription_instances AS i"
+		      SI_JOIN_BLOCK SI_JOIN_PRODUCT " JOIN %s ON t.a = b.name AND t.b = p.name WHERE NOT EXISTS "
+		      "(SELECT 1 FROM subscription_instance_relations AS u WHERE u.depends_on_id = i.subscription_instance_id)", t);
+		free(t);
+	}
+	for (size_t k = 0; k < n; k++) {                                           /* U4 */
+		const struct loss_item *it = &items[k];
+		if (it->kind != LOSS_BLOCK_UNLINK)
+			continue;
+		sv_free(&parents);
+		for (size_t i = 0; i < cs->delete_block_relations.n; i++)
+			if (!strcmp(cs->delete_block_relations.v[i].a, it->a))
+				sv_push(&parents, cs->delete_block_relations.v[i].b);
+		kept_for(cs, it->a, &keep);
+		sb_reset(&x);
+		sb_add(&x, "i.product_block_id IN ");
+		bid(&x, ONE(it->a));
+		sb_add(&x, " AND i.subscription_instance_id IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id IN ");
+		binst(&x, ONE(it->b));
+		sb_add(&x, ") AND i.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations WHERE subscription_instance_relations.in_use_by_id NOT IN ");
+		binst(&x, SV(&parents));
+		sb_addc(&x, ')');
+		if (keep.n) {
+			sb_add(&x, " AND i.subscription_id NOT IN ");
+			sids(&x, SV(&keep));
+		}
+		u_add(&ip, "SELECT %zu, i.subscription_instance_id FROM subscription_instances AS i WHERE %s",
+		      k, sb_str(&x));
+		sb_reset(&x);
+		sb_add(&x, "r.in_use_by_id IN ");
+		binst(&x, ONE(it->b));
+		sb_add(&x, " AND r.depends_on_id IN ");
+		binst(&x, ONE(it->a));
+		u_add(&rp, "SELECT %zu, r.in_use_by_id, r.depends_on_id, r.order_id FROM subscription_instance_relations AS r WHERE %s",
+		      k, sb_str(&x));
+	}
+
+	/* values: of the deleted instances, and deleted directly */
+	u_add(&vp, "SELECT fi.k, v.subscription_instance_value_id FROM subscription_instance_values AS v "
+	      "JOIN fi ON fi.id = v.subscription_instance_id");
+	if ((t = values_of_kind(cs, items, n, LOSS_RT_DELETE, 1))) {               /* U6 */
+		u_add(&vp, "SELECT t.k, v.subscription_instance_value_id FROM subscription_instance_values AS v"
+		      V_JOIN_RT " JOIN %s ON t.a = rt.resource_type", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_RT_UNLINK, 2))) {               /* U3 */
+		u_add(&vp, "SELECT t.k, v.subscription_instance_value_id FROM subscription_instance_values AS v"
+		      V_JOIN_RT " JOIN subscription_instances AS i ON i.subscription_instance_id = v.subscription_instance_id"
+		      SI_JOIN_BLOCK " JOIN %s ON t.a = rt.resource_type AND t.b = b.name", t);
+		free(t);
+	}
+	/* relations: touching a deleted instance, and deleted directly (U4) */
+	u_add(&rp, "SELECT fi.k, r.in_use_by_id, r.depends_on_id, r.order_id FROM subscription_instance_relations AS r "
+	      "JOIN fi ON fi.id = r.in_use_by_id");
+	u_add(&rp, "SELECT fi.k, r.in_use_by_id, r.depends_on_id, r.order_id FROM subscription_instance_relations AS r "
+	      "JOIN fi ON fi.id = r.depends_on_id");
+
+	/* kept: instances and values not deleted by any change */
+	if ((t = values_of_kind(cs, items, n, LOSS_KEEP_UNLINKED, 2))) {
+		u_add(&kiv, "SELECT t.k, count(DISTINCT i.subscription_instance_id), count(v.subscription_instance_value_id) "
+		      "FROM subscription_instances AS i" SI_JOIN_BLOCK SI_JOIN_PRODUCT " JOIN %s ON t.a = b.name AND t.b = p.name "
+		      "LEFT JOIN subscription_instance_values AS v ON v.subscription_instance_id = i.subscription_instance_id "
+		      "AND NOT EXISTS (SELECT 1 FROM fv WHERE fv.id = v.subscription_instance_value_id) "
+		      "WHERE NOT EXISTS (SELECT 1 FROM fi WHERE fi.id = i.subscription_instance_id) GROUP BY t.k", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_KEEP_RENAME, 1))) {
+		u_add(&kiv, "SELECT t.k, 0, count(*) FROM subscription_instance_values AS v" V_JOIN_RT
+		      " JOIN %s ON t.a = rt.resource_type WHERE NOT EXISTS (SELECT 1 FROM fv WHERE fv.id = "
+		      "v.subscription_instance_value_id) GROUP BY t.k", t);
+		free(t);
+	}
+	if ((t = values_of_kind(cs, items, n, LOSS_KEEP_REPOINT, 2))) {
+		u_add(&kiv, "SELECT t.k, 0, count(*) FROM subscription_instance_values AS v" V_JOIN_RT
+		      " JOIN subscription_instances AS i ON i.subscription_instance_id = v.subscription_instance_id"
+		      SI_JOIN_BLOCK " JOIN %s ON t.a = b.name AND t.b = rt.resource_type WHERE NOT EXISTS "
+		      "(SELECT 1 FROM fv WHERE fv.id = v.subscription_instance_value_id) GROUP BY t.k", t);
+		free(t);
+	}
+
+	sb_addf(sql, "WITH ip(k, id) AS (%s), fi AS (SELECT id, min(k) AS k FROM ip GROUP BY id), ", u_body(&ip));
+	sb_addf(sql, "vp(k, id) AS (%s), fv AS (SELECT id, min(k) AS k FROM vp GROUP BY id), ", u_body(&vp));
+	sb_addf(sql, "rp(k, a, b, c) AS (%s), fr AS (SELECT a, b, c, min(k) AS k FROM rp GROUP BY a, b, c), ", u_body(&rp));
+	/* subscriptions and processes: deleted products only (U9) */
+	t = values_of_kind(cs, items, n, LOSS_PRODUCT_DELETE, 1);
+	if (t) {
+		sb_addf(sql, "sc(k, n) AS (SELECT t.k, count(*) FROM subscriptions AS s JOIN products AS p ON "
+			"p.product_id = s.product_id JOIN %s ON t.a = p.name GROUP BY t.k), ", t);
+		sb_addf(sql, "pp(k, pid) AS (SELECT t.k, ps.pid FROM processes_subscriptions AS ps JOIN subscriptions AS s ON "
+			"s.subscription_id = ps.subscription_id JOIN products AS p ON p.product_id = s.product_id "
+			"JOIN %s ON t.a = p.name WHERE NOT EXISTS (SELECT 1 FROM processes_subscriptions AS o JOIN "
+			"subscriptions AS os ON os.subscription_id = o.subscription_id JOIN products AS op ON "
+			"op.product_id = os.product_id WHERE o.pid = ps.pid AND op.name NOT IN ", t);
+		names(sql, SV(&cs->delete_products));
+		sb_add(sql, ")), fp AS (SELECT pid, min(k) AS k FROM pp GROUP BY pid), ");
+		free(t);
+	} else {
+		sb_add(sql, "sc AS (SELECT NULL::int AS k, NULL::bigint AS n WHERE false), "
+			    "fp AS (SELECT NULL::uuid AS pid, NULL::int AS k WHERE false), ");
+	}
+	sb_addf(sql, "kiv(k, ni, nv) AS (%s) ", u_body(&kiv));
+	sb_add(sql, "SELECT it.k, coalesce(sc.n, 0), coalesce(ci.n, kiv.ni, 0), coalesce(cv.n, kiv.nv, 0), "
+		    "coalesce(cr.n, 0), coalesce(cp.n, 0) FROM (VALUES ");
+	for (size_t k = 0; k < n; k++)
+		sb_addf(sql, "%s(%zu)", k ? ", " : "", k);
+	sb_add(sql, ") AS it(k) LEFT JOIN sc ON sc.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fi GROUP BY k) AS ci ON ci.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fv GROUP BY k) AS cv ON cv.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fr GROUP BY k) AS cr ON cr.k = it.k "
+		    "LEFT JOIN (SELECT k, count(*) AS n FROM fp GROUP BY k) AS cp ON cp.k = it.k "
+		    "LEFT JOIN kiv ON kiv.k = it.k ORDER BY it.k");
+	sb_free(&ip.sb);
+	sb_free(&vp.sb);
+	sb_free(&rp.sb);
+	sb_free(&kiv.sb);
+	sb_free(&x);
+	sv_free(&keep);
+	sv_free(&parents);
 }

@@ -450,6 +450,135 @@ scen("wi_rename_and_update_block_resource_type", "test_migrate_domain_models_wit
      updates={"resource_types": {"str_field": "other_str_field"},
               "block_resource_types": {"ProductBlockOneForTest": {"other_str_field": "update_str_field"}}})
 
+# ======================= data safety (beyond the reference) =======================
+# A block that stays reachable keeps its instances: P1 and P2 share root block
+# Shared; the models put a new root block P1Root (resource type c) above Shared
+# for P1 only. orchestrator-core keeps S1's Shared instance but leaves it
+# unlinked from the new root; here it is kept and related under the new
+# P1Root instance, and no second Shared instance is made.
+SH_S1 = "00000000-0000-4000-8000-000000000021"
+SH_S2 = "00000000-0000-4000-8000-000000000022"
+SH_I1 = "00000000-0000-4000-8000-0000000000c1"
+SH_I2 = "00000000-0000-4000-8000-0000000000c2"
+SHARED_SUB = "-- two products with the root block Shared, one subscription each\n" + \
+    rts("a", "b") + block("Shared", "Shared block", ["a", "b"], tag="SH") + \
+    product("P1", "Product one", "Test", "P1", ["Shared"]) + \
+    product("P2", "Product two", "Test", "P2", ["Shared"]) + \
+    sub(SH_S1, "P1", "S1", "c0ffee00-0000-4000-8000-000000000021") + \
+    sub(SH_S2, "P2", "S2", "c0ffee00-0000-4000-8000-000000000022") + \
+    inst(SH_I1, SH_S1, "Shared", [("a", "1"), ("b", "2")]) + \
+    inst(SH_I2, SH_S2, "Shared", [("a", "3"), ("b", "4")])
+scen("wi_new_root_block_keeps_shared", "a new root block above a shared block keeps the shared block's instances (beyond the reference)",
+     SHARED_SUB,
+     {"products": {"P1": {"product_type": "Test", "fixed_inputs": [], "product_blocks": ["P1Root"]},
+                   "P2": {"product_type": "Test", "fixed_inputs": [], "product_blocks": ["Shared"]}},
+      "product_blocks": {"P1Root": {"resource_types": ["c"], "product_blocks": ["Shared"]},
+                         "Shared": {"resource_types": ["a", "b"], "product_blocks": []}}},
+     [check("S1's Shared instance survives with its values", f"SELECT {values_of(SH_I1, 'a')} = '1' AND {values_of(SH_I1, 'b')} = '2'"),
+      check("S1 has one Shared instance: the old one, no new empty one", f"SELECT {n_instances(SH_S1, 'Shared')} = 1"),
+      check("S1 got one P1Root instance with c = 7", f"SELECT {n_instances(SH_S1, 'P1Root')} = 1 AND {child_values(SH_S1, 'P1Root', 'c')} = '7'"),
+      check("the kept Shared instance is related under the new P1Root instance (orchestrator-core leaves it unlinked)",
+            "SELECT EXISTS (SELECT 1 FROM subscription_instance_relations r JOIN subscription_instances p ON p.subscription_instance_id = r.in_use_by_id"
+            f" JOIN product_blocks b ON b.product_block_id = p.product_block_id WHERE b.name = 'P1Root' AND p.subscription_id = '{SH_S1}' AND r.depends_on_id = '{SH_I1}')"),
+      check("S2 is untouched: its Shared instance keeps its values and stays a root instance",
+            f"SELECT {values_of(SH_I2, 'a')} = '3' AND {values_of(SH_I2, 'b')} = '4' AND NOT EXISTS (SELECT 1 FROM subscription_instance_relations WHERE depends_on_id = '{SH_I2}') AND {n_instances(SH_S2, 'P1Root')} = 0"),
+      check("P1 uses P1Root, P2 still uses Shared", product_has_block("P1", "P1Root") + " AND " + product_has_block("P1", "Shared", neg=True)[7:] + " AND " + product_has_block("P2", "Shared")[7:]),
+      check("P1Root depends on Shared", block_has_child("P1Root", "Shared"))],
+     inputs={"P1Root": {"description": "root of P1", "tag": "P1R"}, "c": {"description": "c field", "P1Root": "7"}})
+
+# A child block that moves from its parent block to the product itself
+# stays reachable: its two instances keep their values and become root
+# instances of the subscription (none is made anew).
+scen("wi_sub_block_moves_to_product", "a sub block moved from its parent block to the product keeps its instances (beyond the reference)",
+     P1_SUB,
+     {"products": {"TestProductOne": {"product_type": "Test", "fixed_inputs": ["test_fixed_input"],
+                                      "product_blocks": ["ProductBlockOneForTest", "SubBlockOneForTest"]}},
+      "product_blocks": {"ProductBlockOneForTest": {"resource_types": ["int_field", "str_field", "list_field", "enum_field"], "product_blocks": []},
+                         "SubBlockOneForTest": {"resource_types": ["int_field", "str_field"], "product_blocks": []}}},
+     [check("the product uses SubBlockOneForTest directly", product_has_block("TestProductOne", "SubBlockOneForTest")),
+      check("ProductBlockOneForTest no longer depends on it", block_has_child("ProductBlockOneForTest", "SubBlockOneForTest", neg=True)),
+      check("both sub block instances are kept, no new one", f"SELECT {n_instances(S1, 'SubBlockOneForTest')} = 2 AND EXISTS (SELECT 1 FROM subscription_instances WHERE subscription_instance_id = '{I_SB}') AND EXISTS (SELECT 1 FROM subscription_instances WHERE subscription_instance_id = '{I_SB2}')"),
+      check("they are root instances now", f"SELECT NOT EXISTS (SELECT 1 FROM subscription_instance_relations WHERE depends_on_id IN ('{I_SB}', '{I_SB2}'))")] + P1_UNCHANGED_VALUES,
+     lost=["block_rel ProductBlockOneForTest | SubBlockOneForTest"])
+
+# A new block with a new child block, added to a product with a subscription:
+# the parent's instance is made first, then the child's under it.
+scen("wi_new_block_with_new_child", "a new block with a new child block on a product with instances: both instances made, linked (beyond the reference)",
+     P1_SUB,
+     reg_product_one(blocks=["ProductBlockOneForTest", "NewTop"],
+                     extra_blocks={"NewTop": {"resource_types": ["top_field"], "product_blocks": ["NewChild"]},
+                                   "NewChild": {"resource_types": ["child_field"], "product_blocks": []}}),
+     [check("S1 has one NewTop instance with top_field = t", f"SELECT {n_instances(S1, 'NewTop')} = 1 AND {child_values(S1, 'NewTop', 'top_field')} = 't'"),
+      check("S1 has one NewChild instance with child_field = c", f"SELECT {n_instances(S1, 'NewChild')} = 1 AND {child_values(S1, 'NewChild', 'child_field')} = 'c'"),
+      check("the NewChild instance is used by the NewTop instance",
+            "SELECT EXISTS (SELECT 1 FROM subscription_instance_relations r JOIN subscription_instances p ON p.subscription_instance_id = r.in_use_by_id"
+            " JOIN product_blocks pb ON pb.product_block_id = p.product_block_id JOIN subscription_instances c ON c.subscription_instance_id = r.depends_on_id"
+            f" JOIN product_blocks cb ON cb.product_block_id = c.product_block_id WHERE pb.name = 'NewTop' AND cb.name = 'NewChild' AND p.subscription_id = '{S1}')")] + P1_UNCHANGED_VALUES,
+     inputs={"NewTop": {"description": "new top", "tag": "TOP"}, "NewChild": {"description": "new child", "tag": "CHILD"},
+             "top_field": {"description": "top", "NewTop": "t"}, "child_field": {"description": "child", "NewChild": "c"}})
+
+# A rename that also moves the resource type to another block: a leaves B1,
+# a2 appears in B2; --updates renames a to a2. The upgrade must converge
+# (diff --exit-code clean): B1 loses the renamed type and its values there.
+MV_S = "00000000-0000-4000-8000-000000000031"
+MV_I1 = "00000000-0000-4000-8000-0000000000d1"
+MV_I2 = "00000000-0000-4000-8000-0000000000d2"
+MOVE_SUB = "-- a product with blocks B1 (a, x) and B2 (y), one subscription\n" + \
+    rts("a", "x", "y") + block("B1", "Block one", ["a", "x"], tag="B1") + \
+    block("B2", "Block two", ["y"], tag="B2") + \
+    product("PM", "Product M", "Test", "PM", ["B1", "B2"]) + \
+    sub(MV_S, "PM", "SM", "c0ffee00-0000-4000-8000-000000000031") + \
+    inst(MV_I1, MV_S, "B1", [("a", "1"), ("x", "2")]) + \
+    inst(MV_I2, MV_S, "B2", [("y", "3")])
+scen("wi_rename_moves_resource_type", "a resource type renamed (--updates) and moved to another block converges (beyond the reference)",
+     MOVE_SUB,
+     {"products": {"PM": {"product_type": "Test", "fixed_inputs": [], "product_blocks": ["B1", "B2"]}},
+      "product_blocks": {"B1": {"resource_types": ["x"], "product_blocks": []},
+                         "B2": {"resource_types": ["y", "a2"], "product_blocks": []}}},
+     [check("a is renamed to a2", rt_exists("a2") + " AND NOT " + rt_exists("a")[7:]),
+      check("B2 uses a2, B1 does not", block_has_rt("B2", "a2") + " AND " + block_has_rt("B1", "a2", neg=True)[7:]),
+      check("B1's instance has no a2 value left, keeps x", f"SELECT {values_of(MV_I1, 'a2')} = '' AND {values_of(MV_I1, 'x')} = '2'"),
+      check("B2's instance got a2 = 5 and keeps y", f"SELECT {values_of(MV_I2, 'a2')} = '5' AND {values_of(MV_I2, 'y')} = '3'")],
+     inputs={"a2": {"B2": "5"}},
+     updates={"resource_types": {"a": "a2"}},
+     lost=["block_rt B1 | a"])
+
+# Deleting a product deletes the processes linked only to its subscriptions;
+# a process that also touched a subscription of another product survives.
+PR_SA = "00000000-0000-4000-8000-000000000041"
+PR_SB = "00000000-0000-4000-8000-000000000042"
+PR_IA = "00000000-0000-4000-8000-0000000000e1"
+PR_IB = "00000000-0000-4000-8000-0000000000e2"
+PROC_ONLY_A = "00000000-0000-4000-8000-0000000000f1"
+PROC_SHARED = "00000000-0000-4000-8000-0000000000f2"
+PROC_ONLY_B = "00000000-0000-4000-8000-0000000000f3"
+def proc(pid, subs):
+    s = ("INSERT INTO processes (pid, workflow_id, last_status)\n"
+         f"\tSELECT '{pid}', workflow_id, 'completed' FROM workflows WHERE name = 'modify';\n")
+    for sid in subs:
+        s += f"INSERT INTO processes_subscriptions (pid, subscription_id) VALUES ('{pid}', '{sid}');\n"
+    return s
+PROC_SUB = "-- products PA and PB, one subscription each, three processes\n" + \
+    rts("fa", "fb") + block("BA", "Block A", ["fa"], tag="BA") + block("BB", "Block B", ["fb"], tag="BB") + \
+    product("PA", "Product A", "Test", "PA", ["BA"]) + product("PB", "Product B", "Test", "PB", ["BB"]) + \
+    sub(PR_SA, "PA", "SA", "c0ffee00-0000-4000-8000-000000000041") + \
+    sub(PR_SB, "PB", "SB", "c0ffee00-0000-4000-8000-000000000042") + \
+    inst(PR_IA, PR_SA, "BA", [("fa", "1")]) + inst(PR_IB, PR_SB, "BB", [("fb", "2")]) + \
+    "INSERT INTO workflows (name, target, description) VALUES ('modify', 'MODIFY', 'modify');\n" + \
+    proc(PROC_ONLY_A, [PR_SA]) + proc(PROC_SHARED, [PR_SA, PR_SB]) + proc(PROC_ONLY_B, [PR_SB])
+scen("wi_remove_product_shared_process", "deleting a product keeps a process shared with another product (beyond the reference)",
+     PROC_SUB,
+     {"products": {"PB": {"product_type": "Test", "fixed_inputs": [], "product_blocks": ["BB"]}},
+      "product_blocks": {"BB": {"resource_types": ["fb"], "product_blocks": []}}},
+     [check("PA and its subscription are deleted", f"SELECT NOT EXISTS (SELECT 1 FROM products WHERE name = 'PA') AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE subscription_id = '{PR_SA}')"),
+      check("the process linked only to PA's subscription is deleted", f"SELECT NOT EXISTS (SELECT 1 FROM processes WHERE pid = '{PROC_ONLY_A}')"),
+      check("the process shared with PB's subscription survives, linked to PB's only",
+            f"SELECT EXISTS (SELECT 1 FROM processes WHERE pid = '{PROC_SHARED}') AND (SELECT array_agg(subscription_id::text) FROM processes_subscriptions WHERE pid = '{PROC_SHARED}') = ARRAY['{PR_SB}']"),
+      check("PB's own process survives", f"SELECT EXISTS (SELECT 1 FROM processes_subscriptions WHERE pid = '{PROC_ONLY_B}' AND subscription_id = '{PR_SB}')"),
+      check("PB's subscription keeps its instance and value", f"SELECT {values_of(PR_IB, 'fb')} = '2'"),
+      check("PA's instance and its value are gone", f"SELECT NOT EXISTS (SELECT 1 FROM subscription_instances WHERE subscription_instance_id = '{PR_IA}') AND NOT EXISTS (SELECT 1 FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'fa')")],
+     lost=["PA", "BA"])
+
 # ======================= workshop (seed 001) =======================
 scen("workshop_user_products", "workshop 'Database migration' exercise (seed 001): User Group / User internal / User external",
      "-- an empty catalogue: the orchestrator schema only\n",

@@ -35,8 +35,8 @@ t_screen "the choices" "Rename age to user_age"
 tui_keys Enter
 t_screen "the decision" "→ user_age"
 tui_keys n
-t_screen "nothing to fill in after the rename: the review" "rename_resource_types:"
-t_screen "the rename in the summary" "age -> user_age"
+t_screen "nothing to fill in after the rename: the review" "1 Summary"
+t_screen "the rename in the summary" "Rename resource type age to user_age"
 tui_keys Escape
 t_screen "Esc goes back to the renames" "Which new resource type replaces age?"
 tui_keys Enter End Enter
@@ -63,7 +63,7 @@ t_screen "the global rename" "Which new resource type replaces age?"
 tui_keys Enter Home Enter
 t_screen "renamed again" "→ user_age"
 tui_keys n
-t_screen "the review shows the rename again" "age -> user_age"
+t_screen "the review shows the rename again" "Rename resource type age to user_age"
 tui_keys Enter
 t_screen "the confirmation" "You confirm these changes:"
 tui_keys Enter

@@ -44,7 +44,7 @@ t_screen "the corrected length" "5/20"
 tui_keys Enter
 t_screen "every value filled in" "Every value is filled in"
 tui_keys n
-t_screen "the review summary" "create_products:"
+t_screen "the review summary" "3 products to create"
 t_screen "the review tabs" "2 Upgrade SQL ("
 tui_keys Tab
 t_screen "the upgrade SQL tab" "INSERT INTO products"

@@ -135,7 +135,7 @@ static void seed_to_upgraded(void **state)
 	free(s);
 	s = fake_screen(f, 3);
 	HAS(s, " 1 Summary ");
-	HAS(s, "create_products");
+	HAS(s, "3 products to create");
 	HAS(s, "Upgrade SQL (");
 	free(s);
 	s = fake_screen(f, 4);
@@ -236,8 +236,8 @@ static void rename_and_back_from_review(void **state)
 	free(s);
 	/* nothing else to fill in: straight to the review */
 	s = fake_screen(f, 5);
-	HAS(s, "rename_resource_types");
-	HAS(s, "age -> user_age");
+	HAS(s, "Rename resource type age to user_age");
+	HASNT(s, "age -> user_age");
 	free(s);
 	s = fake_screen(f, 6);
 	HAS(s, "Resource type age");
@@ -625,7 +625,7 @@ static void small_terminal_60x20_flow(void **state)
 	free(s);
 	s = fake_screen(f, 2);
 	HAS(s, "4 Review");
-	HAS(s, "rename_resource_types");
+	HAS(s, "Rename resource type age to user_age");
 	free(s);
 	s = fake_screen(f, 3);
 	HAS(s, "Confirm");
@@ -696,8 +696,8 @@ static void block_update_after_declined_rename(void **state)
 	HAS(s, "Resource type user_age");
 	free(s);
 	s = fake_screen(f, 6);
-	HAS(s, "update_block_resource_types");
-	HAS(s, "UserBlock: age -> user_age");
+	HAS(s, "Replace resource type age with user_age in product block UserBlock");
+	HAS(s, "1 resource type to create: user_age");
 	free(s);
 	size_t g = fake_q(f, PQ_RT_RENAME, "age", NULL);
 	assert_string_equal(plan_question(f->env.plan, g)->answer, "");
@@ -729,8 +729,8 @@ static void fixed_input_rename(void **state)
 	free(s);
 	s = fake_screen(f, 4);
 	HAS(s, "4 Review");
-	HAS(s, "update_product_fixed_inputs");
-	HAS(s, "User internal: affiliation -> affiliationing");
+	HAS(s, "Rename fixed input affiliation of product User internal to");
+	HAS(s, "to affiliationing");
 	free(s);
 	size_t q = fake_q(f, PQ_FI_RENAME, "User internal", NULL);
 	assert_string_equal(plan_question(f->env.plan, q)->answer, "affiliationing");

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "plan.h"
+#include "dsummary.h"
 #include "engine_fixture.h"
 
 /* The seed tutorial (/work/shared/seeds/001): its questions, headers and
@@ -364,10 +365,103 @@ static void summary_names_impact_and_lost_data(void **state)
 	assert_int_equal(plan_changeset(p, &cs, &err), 0);
 	struct strbuf sb = STRBUF_INIT;
 	changeset_render_summary(&cs, d, &sb);
-	assert_string_equal(sb_str(&sb), "delete_products:\n  Old product (12 subscriptions deleted)\n"
-			    "Note: a downgrade cannot restore what this migration deletes (products, product "
-			    "blocks, resource types, relations, and their subscriptions, instances and values).\n");
+	assert_string_equal(sb_str(&sb), "Delete product Old product with its subscriptions, their "
+			    "instances, values, relations and the processes of no other product\n"
+			    "A downgrade does not bring back what the upgrade deletes\n");
 	sb_free(&sb);
+	changeset_free(&cs);
+	plan_free(p);
+	diff_free(&df);
+	dm_catalog_free(m);
+	dm_catalog_free(d);
+}
+
+/* No change-set identifier (create_products:, delete_..., rename_...,
+ * update_...) in a summary, counted or not. */
+static void assert_plain(const struct dsum *s)
+{
+	static const char *const ids[] = { "create_", "delete_", "rename_", "update_", "_relations",
+					   "->", NULL };
+	for (size_t i = 0; i < s->n; i++)
+		for (const char *const *id = ids; *id; id++)
+			if (strstr(s->v[i].text, *id)) {
+				fprintf(stderr, "identifier %s in: %s\n", *id, s->v[i].text);
+				fail();
+			}
+}
+
+static bool has_line(const struct dsum *s, const char *text)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].text, text))
+			return true;
+	fprintf(stderr, "missing line: %s\n", text);
+	for (size_t i = 0; i < s->n; i++)
+		fprintf(stderr, "  have: %s\n", s->v[i].text);
+	return false;
+}
+
+/* The summary in plain English: creations counted by kind, a chosen
+ * rename shown as a rename with the values it keeps, every deletion with
+ * the rows it removes (counts as the database query gives them). */
+static void summary_plain_english_counted(void **state)
+{
+	(void)state;
+	struct dm_catalog *m = fx_seed_model(), *d = dm_catalog_new();
+	struct diff df;
+	struct wfo_error err;
+	assert_int_equal(diff_compute(m, d, NULL, &df, &err), 0);
+	struct plan *p = plan_new(m, d, &df);
+	struct changeset cs;
+	plan_changeset_draft(p, &cs);
+	struct dsum s;
+	dsum_make(&cs, NULL, &s);
+	assert_plain(&s);
+	assert_true(has_line(&s, "3 products to create: User Group, User external, User internal"));
+	assert_true(has_line(&s, "2 product blocks to create: UserBlock, UserGroupBlock"));
+	assert_true(has_line(&s, "5 resource types to create: age, group_id, group_name, user_id, username"));
+	assert_true(has_line(&s, "Add fixed input affiliation to product User internal with a value still to be asked"));
+	assert_true(has_line(&s, "Add product block UserGroupBlock under product block UserBlock"));
+	assert_int_equal(dsum_deletions(&s), 0);
+	dsum_free(&s);
+	changeset_free(&cs);
+	plan_free(p);
+	diff_free(&df);
+	dm_catalog_free(m);
+	dm_catalog_free(d);
+
+	/* age renamed to user_age, a product deleted */
+	m = fx_seed_model_age("user_age", NULL);
+	d = fx_seed_db(3, 2);
+	dm_add_product(d, "Old product", "Old", "d", "T")->subscriptions = 1;
+	assert_int_equal(diff_compute(m, d, NULL, &df, &err), 0);
+	p = plan_new(m, d, &df);
+	assert_int_equal(answers_load_updates(p, "{\"resource_types\": {\"age\": \"user_age\"}}", &err), 0);
+	plan_changeset_draft(p, &cs);
+	struct loss_item *items = NULL;
+	size_t n = sqlgen_loss_items(&cs, &items);
+	struct dsum_counts *c = calloc(n + 1, sizeof *c);
+	for (size_t k = 0; k < n; k++) {
+		if (items[k].kind == LOSS_PRODUCT_DELETE)
+			c[k] = (struct dsum_counts){ 1, 4, 9, 2, 3 };
+		else if (items[k].kind == LOSS_KEEP_RENAME)
+			c[k].values = 3;
+	}
+	dsum_make(&cs, c, &s);
+	assert_plain(&s);
+	assert_true(has_line(&s, "Rename resource type age to user_age (keeps 3 values)"));
+	assert_true(has_line(&s, "Delete product Old product: 1 subscription, 4 instances, 9 values, "
+			     "2 relations, 3 processes"));
+	assert_true(has_line(&s, "In all the upgrade deletes 1 subscription, 4 instances, 9 values, "
+			     "2 relations, 3 processes"));
+	assert_int_equal(s.total.processes, 3);
+	assert_int_equal(dsum_deletions(&s), 1);
+	/* the rename is not shown as a deletion and a creation */
+	for (size_t i = 0; i < s.n; i++)
+		assert_null(strstr(s.v[i].text, "to create: user_age"));
+	dsum_free(&s);
+	free(c);
+	free(items);
 	changeset_free(&cs);
 	plan_free(p);
 	diff_free(&df);
@@ -386,6 +480,7 @@ int main(void)
 		cmocka_unit_test(defect03_every_block_update_pair_kept),
 		cmocka_unit_test(fixed_input_rename_question),
 		cmocka_unit_test(summary_names_impact_and_lost_data),
+		cmocka_unit_test(summary_plain_english_counted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -213,6 +213,83 @@ static void defect13_removed_product_block_removes_top_instances(void **state)
 	changeset_free(&cs);
 }
 
+/* A block unlinked from P1 but still reachable there (keep_instances)
+ * keeps its instances in P1's subscriptions; P2's go. The downgrade links
+ * it back to P1. */
+static void kept_block_keeps_instances_and_is_linked_back(void **state)
+{
+	(void)state;
+	struct changeset cs;
+	memset(&cs, 0, sizeof(cs));
+	cs_rows_add(&cs.delete_product_blocks_rel, "Blk", "P2", NULL, NULL);
+	cs_rows_add(&cs.delete_product_blocks_rel, "Blk", "P1", NULL, NULL);
+	cs_rows_sort(&cs.delete_product_blocks_rel);
+	cs_rows_add(&cs.keep_instances, "Blk", "P1", NULL, NULL);
+	UP(&cs,
+	   "DELETE FROM subscription_instances WHERE subscription_instances.product_block_id IN " BID("'Blk'")
+	   " AND subscription_instances.subscription_id IN " SIDS("'P2'")
+	   " AND subscription_instances.subscription_instance_id NOT IN (SELECT subscription_instance_relations.depends_on_id FROM subscription_instance_relations)",
+	   "DELETE FROM product_product_blocks WHERE product_product_blocks.product_id IN " PID("'P1', 'P2'")
+	   " AND product_product_blocks.product_block_id IN " BID("'Blk'"));
+	DOWN(&cs,
+	     "INSERT INTO product_product_blocks (product_id, product_block_id) VALUES (" PID("'P1'") ", " BID("'Blk'") ")");
+	changeset_free(&cs);
+}
+
+/* A new parent block above a kept one: the kept instance is related under
+ * the new parent's instance, and a new child instance is made only for
+ * parents that got none. */
+static void kept_block_related_under_new_parent(void **state)
+{
+	(void)state;
+	struct changeset cs;
+	memset(&cs, 0, sizeof(cs));
+	cs_rows_add(&cs.create_product_blocks_rel, "Root", "P1", NULL, NULL);
+	cs_rows_add(&cs.create_block_relations, "Blk", "Root", "blk", NULL);
+	cs_rows_add(&cs.delete_product_blocks_rel, "Blk", "P1", NULL, NULL);
+	cs_rows_add(&cs.keep_instances, "Blk", "P1", NULL, NULL);
+	sv_push(&cs.existing_products, "P1");
+	sv_push(&cs.existing_blocks, "Blk");
+	struct strvec up = STRVEC_INIT;
+	sqlgen_upgrade(&cs, &up);
+	size_t link = up.n, make = up.n;
+	for (size_t i = 0; i < up.n; i++) {
+		if (strstr(up.v[i], "INSERT INTO subscription_instance_relations") == up.v[i])
+			link = i;
+		if (strstr(up.v[i], "WITH parent_instances AS") == up.v[i])
+			make = i;
+	}
+	assert_true(link < up.n);
+	assert_true(make < up.n);
+	assert_true(link < make);
+	assert_non_null(strstr(up.v[link], "child.subscription_id IN " SIDS("'P1'")));
+	assert_non_null(strstr(up.v[link], ", 0, 'blk' FROM"));
+	assert_non_null(strstr(up.v[make], "AND NOT EXISTS"));
+	for (size_t i = 0; i < up.n; i++)   /* no instance of Blk is deleted */
+		assert_null(strstr(up.v[i], "DELETE FROM subscription_instances"));
+	sv_free(&up);
+	changeset_free(&cs);
+}
+
+/* A resource type renamed globally and removed from a block: the relation
+ * delete (U3) runs after the rename (U2), so it names the new name. */
+static void renamed_resource_type_unlinked_by_its_new_name(void **state)
+{
+	(void)state;
+	struct changeset cs;
+	memset(&cs, 0, sizeof(cs));
+	cs_rows_add(&cs.rename_resource_types, "a", NULL, "a2", NULL);
+	cs_rows_add(&cs.delete_rt_relations, "a", "B1", NULL, NULL);
+	struct strvec up = STRVEC_INIT;
+	sqlgen_upgrade(&cs, &up);
+	assert_int_equal(up.n, 3);
+	assert_non_null(strstr(up.v[1], "DELETE FROM product_block_resource_types"));
+	assert_non_null(strstr(up.v[1], RTID("'a2'")));
+	assert_non_null(strstr(up.v[2], RTID("'a2'")));
+	sv_free(&up);
+	changeset_free(&cs);
+}
+
 /* U16 + U19 (set-based, defect 11) and D5. */
 static void u16_u19_d05_block_linked_to_existing_products(void **state)
 {
@@ -419,6 +496,9 @@ int main(void)
 		cmocka_unit_test(defect10_one_child_instance_per_parent_instance),
 		cmocka_unit_test(u06_u07_u08_deletions),
 		cmocka_unit_test(defect14_delete_products_keeps_shared_processes),
+		cmocka_unit_test(kept_block_keeps_instances_and_is_linked_back),
+		cmocka_unit_test(kept_block_related_under_new_parent),
+		cmocka_unit_test(renamed_resource_type_unlinked_by_its_new_name),
 		cmocka_unit_test(u10_u11_u12_u13_creations_and_d07_d08_d09),
 		cmocka_unit_test(u14_u15_d02_d03_block_update),
 		cmocka_unit_test(seed_tutorial_sql),
