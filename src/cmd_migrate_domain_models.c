@@ -459,7 +459,7 @@ static int run_wizard(struct mdm_run *r, char **path, struct wfo_error *err)
 		.head = r->t.head, .write_dir = r->t.dir, .revision_id = r->t.id,
 		.revises = revises, .branch = "data",
 		.model = r->s.model, .db = r->s.db, .extra = r->s.extra, .diff = &r->s.diff,
-		.plan = r->plan, .write = wiz_write, .upgrade = wiz_upgrade, .dry_run = wiz_dry_run, .ctx = r,
+		.plan = r->plan, .write = wiz_write, .upgrade = wiz_upgrade, .dry_run = wiz_dry_run, .summary = count_summary, .ctx = r,
 		.upgrade_default = r->a.upgrade,
 	};
 	struct tutorial_wizard *tw = NULL;   /* started by the tutorial: its lesson panel */

@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "dialog.h"
+#include "dsummary.h"
 #include "sqlgen.h"
 #include "text.h"
 #include "wz.h"
@@ -170,7 +171,17 @@ static bool build(struct wz *w)
 		return false;
 	}
 	s->empty = changeset_is_empty(&cs);
-	destructive(w, &cs, &s->destroys);
+	/* the counted summary from the database when the command gives one */
+	struct dsum ds = DSUM_INIT;
+	struct wfo_error serr = { 0 };
+	bool counted = w->env->summary && w->env->summary(w->env->ctx, &cs, &ds, &serr) == 0;
+	if (counted) {
+		for (size_t i = 0; i < ds.n; i++)
+			if (ds.v[i].kind == DSUM_DELETE)
+				sv_push(&s->destroys, ds.v[i].text);
+	} else {
+		destructive(w, &cs, &s->destroys);
+	}
 	changes(&cs, &s->changes);
 	s->dry = -2;   /* the answers may have changed: an old dry run says nothing */
 	textview_set(&s->tv[TAB_DRY], w->env->dry_run ? dry_hint : "No dry run is possible here.\n");
@@ -187,7 +198,14 @@ static bool build(struct wz *w)
 		sb_addf(&sb, "%s %s\n", ui_glyph(UG_WARN), pw->v[i]);
 	if (pw && pw->n)
 		sb_add(&sb, "\n");
-	changeset_render_summary(&cs, w->env->db, &sb);
+	if (counted) {
+		dsum_render(&ds, &sb);
+	} else {
+		if (w->env->summary)
+			sb_addf(&sb, "(Not counted in the database: %s)\n\n", serr.msg);
+		changeset_render_summary(&cs, w->env->db, &sb);
+	}
+	dsum_free(&ds);
 	textview_set(&s->tv[TAB_SUMMARY], sb_str(&sb));
 	struct strvec up = STRVEC_INIT, down = STRVEC_INIT;
 	sqlgen_upgrade(&cs, &up);

@@ -23,6 +23,8 @@
 #include "util.h"
 #include "wfo_error.h"
 
+struct dsum;   /* dsummary.h */
+
 /* Called per statement during an upgrade: done of total, the statement. */
 typedef void (*wizard_progress_fn)(void *ui, size_t done, size_t total, const char *what);
 
@@ -70,7 +72,11 @@ struct wizard_env {
 	 * back; 1: some rows cannot come back; -1 with err: a statement failed
 	 * (nothing changed). NULL when no dry run is possible. */
 	int (*dry_run)(void *ctx, char **report_out, struct wfo_error *err);
-	void *ctx;                  /* passed to write, upgrade and dry_run */
+	/* The Review's summary with every deletion counted in the database
+	 * (dsum_build); NULL or a failure: the summary without counts. */
+	int (*summary)(void *ctx, const struct changeset *cs, struct dsum *out,
+		       struct wfo_error *err);
+	void *ctx;                  /* passed to write, upgrade, dry_run and summary */
 	bool upgrade_default;       /* --upgrade was given: apply after writing without asking */
 	const struct wizard_lesson *lesson;  /* the tutorial's panel, or NULL */
 };
