@@ -1,0 +1,10 @@
+# src/merge.mk - merging heads: the merge screen's model (merge.c), what a
+# revision's SQL does to the catalogue (mergesql.c), the merge screen
+# (ui/), its tests and its benchmark.
+src_libwfo_a_SOURCES += src/merge.c src/merge.h src/mergesql.c src/mergesql.h
+
+check_PROGRAMS += tests/unit/test_merge
+tests_unit_test_merge_SOURCES = tests/unit/test_merge.c
+tests_unit_test_merge_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_merge_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test_merge
