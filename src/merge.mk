@@ -8,3 +8,8 @@ tests_unit_test_merge_SOURCES = tests/unit/test_merge.c
 tests_unit_test_merge_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_merge_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test_merge
+
+# the merge screen (in the ui library) and the command's glue
+ui_libwfoui_a_SOURCES += ui/merge_ui.h ui/mg.h ui/merge_screen.c ui/screen_merge.c \
+	ui/screen_merge_write.c ui/graph.h ui/graph.c ui/frame.h
+src_wfo_migrate_SOURCES += src/merge_cli.h
