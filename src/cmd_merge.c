@@ -270,8 +270,8 @@ int merge_before_upgrade(const struct rev_graph *g, const char *target,
 	const char *branch = has_label ? "the data branch" : "the revision graph";
 	if (!merge_offer_possible()) {
 		if (blocked) {
-			fprintf(stderr, "wfo-migrate upgrade: %s\n%s has %zu heads (", rerr.msg, branch,
-				heads.n);
+			fprintf(stderr, "wfo-migrate upgrade: %s\n%s has %zu heads (", rerr.msg,
+				has_label ? "The data branch" : "The revision graph", heads.n);
 			for (size_t i = 0; i < heads.n; i++)
 				fprintf(stderr, "%s%s", i ? ", " : "", heads.v[i]);
 			fprintf(stderr, "); merge them first:\n    %s\n", cmdtext);
