@@ -13,3 +13,10 @@ TESTS += tests/unit/test_merge
 ui_libwfoui_a_SOURCES += ui/merge_ui.h ui/mg.h ui/merge_screen.c ui/screen_merge.c \
 	ui/screen_merge_write.c ui/graph.h ui/graph.c ui/frame.h
 src_wfo_migrate_SOURCES += src/merge_cli.h
+
+# Headless key-script tests of the merge screen and its graph drawing.
+check_PROGRAMS += tests/ui/test_merge_screen
+tests_ui_test_merge_screen_SOURCES = tests/ui/test_merge_screen.c
+tests_ui_test_merge_screen_CFLAGS = $(UNIT_CFLAGS) $(UI_CFLAGS)
+tests_ui_test_merge_screen_LDADD = $(UI_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/ui/test_merge_screen

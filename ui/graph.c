@@ -69,7 +69,7 @@ void graph_layout(const struct graph_input *in, struct graph *out)
 	out->row_of = xcalloc(in->n ? in->n : 1, sizeof *out->row_of);
 	struct build b = { .g = out };
 	size_t *targets = NULL;
-	bool *fresh = NULL;
+	enum { K_JOIN, K_NEW, K_ENDS } *kinds = NULL;   /* the target lane goes on, starts, ends */
 	size_t tcap = 0;
 	for (size_t i = 0; i < in->n; i++) {
 		size_t c = lane_find(&b, i);
@@ -86,23 +86,29 @@ void graph_layout(const struct graph_input *in, struct graph *out)
 		if (np > tcap) {
 			tcap = np;
 			targets = xrealloc(targets, tcap * sizeof *targets);
-			fresh = xrealloc(fresh, tcap * sizeof *fresh);
+			kinds = xrealloc(kinds, tcap * sizeof *kinds);
 		}
 		for (size_t k = 0; k < np; k++) {
 			size_t p = in->parent(in->ctx, i, k);
 			if (p <= i || p >= in->n || lane_find(&b, p) == c)
 				continue;
 			size_t t = lane_find(&b, p);
-			if (t != FREE) {
+			if (t != FREE && t > c && b.lanes[c] == FREE) {
+				/* keep to the left: this lane goes on, the other one ends here */
+				b.lanes[c] = p;
+				b.lanes[t] = FREE;
 				targets[nt] = t;
-				fresh[nt++] = false;
+				kinds[nt++] = K_ENDS;
+			} else if (t != FREE) {
+				targets[nt] = t;
+				kinds[nt++] = K_JOIN;
 			} else if (b.lanes[c] == FREE) {
 				b.lanes[c] = p;        /* straight down */
 			} else {
 				t = lane_free(&b);
 				b.lanes[t] = p;
 				targets[nt] = t;
-				fresh[nt++] = true;
+				kinds[nt++] = K_NEW;
 			}
 		}
 		if (nt) {
@@ -110,12 +116,12 @@ void graph_layout(const struct graph_input *in, struct graph *out)
 			for (size_t j = 0; j < b.nlanes; j++)
 				b.row[j] = b.lanes[j] != FREE ? (GC_UP | GC_DOWN) : 0;
 			for (size_t k = 0; k < nt; k++)
-				if (fresh[k])
-					b.row[targets[k]] = 0;
+				b.row[targets[k]] = 0;
 			b.row[c] = GC_UP | (b.lanes[c] != FREE ? GC_DOWN : 0);
 			for (size_t k = 0; k < nt; k++) {
 				size_t t = targets[k];
-				b.row[t] |= fresh[k] ? GC_DOWN : (GC_UP | GC_DOWN);
+				b.row[t] |= kinds[k] == K_NEW ? GC_DOWN : kinds[k] == K_ENDS ? GC_UP
+					  : (GC_UP | GC_DOWN);
 				size_t lo = t < c ? t : c, hi = t < c ? c : t;
 				b.row[lo] |= GC_RIGHT;
 				b.row[hi] |= GC_LEFT;
@@ -127,7 +133,7 @@ void graph_layout(const struct graph_input *in, struct graph *out)
 		trim(&b);
 	}
 	free(targets);
-	free(fresh);
+	free(kinds);
 	free(b.lanes);
 	free(b.row);
 }
