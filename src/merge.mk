@@ -20,3 +20,16 @@ tests_ui_test_merge_screen_SOURCES = tests/ui/test_merge_screen.c
 tests_ui_test_merge_screen_CFLAGS = $(UNIT_CFLAGS) $(UI_CFLAGS)
 tests_ui_test_merge_screen_LDADD = $(UI_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/ui/test_merge_screen
+
+# tests/bench/merge_keys: microseconds per keystroke paging through the
+# graph of 10,000 revisions headlessly; `make bench-merge` prints the
+# figure, make check runs the ratio check (1,000 vs 10,000 revisions).
+check_PROGRAMS += tests/bench/merge_keys
+tests_bench_merge_keys_SOURCES = tests/bench/merge_keys.c
+tests_bench_merge_keys_CFLAGS = $(AM_CFLAGS) $(UI_CFLAGS)
+tests_bench_merge_keys_LDADD = $(UI_LIBS)
+bench-merge: tests/bench/merge_keys$(EXEEXT)
+	tests/bench/merge_keys
+.PHONY: bench-merge
+TESTS += tests/bench/merge_keys.sh
+EXTRA_DIST += tests/bench/merge_keys.sh

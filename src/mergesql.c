@@ -232,10 +232,22 @@ void mt_free(struct merge_touches *t)
 	memset(t, 0, sizeof *t);
 }
 
+static void push_touch(struct merge_touches *out, const struct mt_touch *t, const char *who)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 16;
+		out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+	}
+	out->v[out->n++] = (struct mt_touch){ t->kind, t->act, xstrdup(t->name),
+					      t->to ? xstrdup(t->to) : NULL, who };
+}
+
+/* No search for duplicates here: the sides of a head hold thousands of
+ * touches; mt_collisions sorts them instead. */
 void mt_append(struct merge_touches *out, const struct merge_touches *src, const char *who)
 {
 	for (size_t i = 0; i < src->n; i++)
-		touch_add(out, src->v[i].kind, src->v[i].act, src->v[i].name, src->v[i].to, who);
+		push_touch(out, &src->v[i], who);
 }
 
 #define MAXDEPTH 64
@@ -469,21 +481,35 @@ void mt_describe(const struct merge_touches *t, struct strvec *out)
 	}
 }
 
-/* The strongest act of side s on (k, name), and the rename target if any;
- * -1 when s does not touch it. */
-static int strongest(const struct merge_touches *s, enum mt_kind k, const char *name,
-		     const char **to)
+static int by_name(const void *x, const void *y)
+{
+	const struct mt_touch *a = *(const struct mt_touch *const *)x, *b = *(const struct mt_touch *const *)y;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+static const struct mt_touch **sorted(const struct merge_touches *t)
+{
+	const struct mt_touch **v = xmalloc((t->n ? t->n : 1) * sizeof *v);
+	for (size_t i = 0; i < t->n; i++)
+		v[i] = &t->v[i];
+	qsort(v, t->n, sizeof *v, by_name);
+	return v;
+}
+
+/* The strongest act among v[*i ..] on the name of v[*i] (and the rename
+ * target, if any); advances *i past them. */
+static int strongest(const struct mt_touch **v, size_t n, size_t *i, const char **to)
 {
 	int best = -1;
 	*to = NULL;
-	for (size_t i = 0; i < s->n; i++) {
-		const struct mt_touch *x = &s->v[i];
-		if (x->kind != k || strcmp(x->name, name))
-			continue;
-		if ((int)x->act > best)
-			best = (int)x->act;
-		if (x->act == MT_RENAME)
-			*to = x->to;
+	size_t start = *i;
+	for (; *i < n && !by_name(&v[*i], &v[start]); (*i)++) {
+		if ((int)v[*i]->act > best)
+			best = (int)v[*i]->act;
+		if (v[*i]->act == MT_RENAME)
+			*to = v[*i]->to;
 	}
 	return best;
 }
@@ -492,19 +518,23 @@ size_t mt_collisions(const struct merge_touches *a, const char *an,
 		     const struct merge_touches *b, const char *bn, struct strvec *out)
 {
 	size_t added = 0;
-	struct strvec seen = STRVEC_INIT;
-	for (size_t i = 0; i < a->n; i++) {
-		enum mt_kind k = a->v[i].kind;
-		const char *name = a->v[i].name;
-		char *key = xasprintf("%d:%s", (int)k, name);
-		if (sv_contains(&seen, key)) {
-			free(key);
+	const struct mt_touch **va = sorted(a), **vb = sorted(b);
+	size_t i = 0, j = 0;
+	while (i < a->n && j < b->n) {
+		int c = by_name(&va[i], &vb[j]);
+		const char *ato, *bto;
+		if (c < 0) {
+			strongest(va, a->n, &i, &ato);
 			continue;
 		}
-		sv_push_owned(&seen, key);
-		const char *ato, *bto;
-		int sa = strongest(a, k, name, &ato), sb = strongest(b, k, name, &bto);
-		if (sb < 0 || (sa == MT_USE && sb == MT_USE))
+		if (c > 0) {
+			strongest(vb, b->n, &j, &bto);
+			continue;
+		}
+		enum mt_kind k = va[i]->kind;
+		const char *name = va[i]->name;
+		int sa = strongest(va, a->n, &i, &ato), sb = strongest(vb, b->n, &j, &bto);
+		if (sa == MT_USE && sb == MT_USE)
 			continue;
 		const char *kn = mt_kind_name(k);
 		char *s;
@@ -525,6 +555,7 @@ size_t mt_collisions(const struct merge_touches *a, const char *an,
 		sv_push_owned(out, s);
 		added++;
 	}
-	sv_free(&seen);
+	free(va);
+	free(vb);
 	return added;
 }
