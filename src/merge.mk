@@ -33,3 +33,8 @@ bench-merge: tests/bench/merge_keys$(EXEEXT)
 .PHONY: bench-merge
 TESTS += tests/bench/merge_keys.sh
 EXTRA_DIST += tests/bench/merge_keys.sh
+
+# The merge screen in a real terminal (tmux) against the private PostgreSQL.
+MERGE_TUI_TESTS = tests/tui/merge.sh tests/tui/merge_three.sh tests/tui/merge_offer.sh
+TESTS += $(MERGE_TUI_TESTS)
+EXTRA_DIST += tests/tui/merge_lib.sh $(MERGE_TUI_TESTS)

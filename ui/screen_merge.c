@@ -217,6 +217,14 @@ static void draw(struct mg *g, const struct mg_rect *r)
 		       ui_attr(g->warnings.n && mg_nselected(g) >= 2 ? UR_WARN : UR_DIM));
 	sb_free(&sb);
 	y++;
+	if (g->m->other_heads.n && !g->sql_open && r->h >= 14) {
+		struct strbuf o = STRBUF_INIT;
+		sb_add(&o, "Not merged here (other branches): ");
+		for (size_t i = 0; i < g->m->other_heads.n; i++)
+			sb_addf(&o, "%s%s", i ? ", " : "", g->m->other_heads.v[i]);
+		ui_put(y++, r->x + 1, r->w - 2, sb_str(&o), ui_attr(UR_DIM));
+		sb_free(&o);
+	}
 	if (g->sql_open) {
 		textview_draw(&g->sql, y, r->x + 1, end - y, r->w - 2);
 		return;
