@@ -287,8 +287,8 @@ int merge_before_upgrade(const struct rev_graph *g, const char *target,
 	if (blocked)
 		printf("'%s' is ambiguous with several heads (%s).\n", target, rerr.msg);
 	else
-		printf("Upgrading to all of them leaves the database with %zu heads; "
-		       "orchestrator-core does not start like that.\n", heads.n);
+		printf("Upgrading to all of them leaves the database with %zu heads,\n"
+		       "and orchestrator-core does not start like that.\n", heads.n);
 	char *reason = xasprintf("upgrade %s: %s has %zu heads; merge them here, or q to leave",
 				 target, branch, heads.n);
 	bool upgraded = false;
