@@ -37,4 +37,4 @@ EXTRA_DIST += tests/bench/merge_keys.sh
 # The merge screen in a real terminal (tmux) against the private PostgreSQL.
 MERGE_TUI_TESTS = tests/tui/merge.sh tests/tui/merge_three.sh tests/tui/merge_offer.sh
 TESTS += $(MERGE_TUI_TESTS)
-EXTRA_DIST += tests/tui/merge_lib.sh $(MERGE_TUI_TESTS)
+EXTRA_DIST += tests/tui/merge_lib.sh tests/tui/merge_captures.sh $(MERGE_TUI_TESTS)
