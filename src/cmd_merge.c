@@ -236,7 +236,7 @@ int merge_offer(const char *cmd, const char *question, bool def_yes, const char 
 		fflush(stdout);
 	}
 	free(path);
-	return rc;
+	return rc == 0 ? 2 : rc;
 }
 
 /* "a1b2c3d4e5f6 (message), ..." of the heads, for the offer's first line. */
@@ -312,6 +312,12 @@ int merge_before_upgrade(const struct rev_graph *g, const char *target,
 		fprintf(stderr, "wfo-migrate upgrade: %s\nMerge the heads first:\n    %s\n", rerr.msg,
 			cmdtext);
 		*exit_code = wfo_exit_code(rerr.status);
+		done = 1;
+	} else if (rc == 2) {
+		/* left the merge screen: the upgrade the offer interrupted does not run */
+		fprintf(stderr, "wfo-migrate upgrade: left the merge screen; nothing was written "
+			"or upgraded\n");
+		*exit_code = wfo_exit_code(WFO_ABORTED);
 		done = 1;
 	}
 	free(cmdtext);

@@ -25,8 +25,8 @@ char *merge_command_text(const struct strvec *heads, const struct cli_common *cc
 /* Asks on the terminal "<question> [Y/n] " (def_yes) or "[y/N] " and on
  * yes opens the merge screen for cc's project with reason on top.
  * Returns 1 when a merge revision was written (*upgraded says whether the
- * screen also applied it), 0 when declined or left without writing, -1
- * with err (interrupted: WFO_ABORTED). */
+ * screen also applied it), 0 when declined, 2 when the screen was left
+ * without writing, -1 with err (interrupted: WFO_ABORTED). */
 int merge_offer(const char *cmd, const char *question, bool def_yes, const char *reason,
 		const struct cli_common *cc, bool upgrade_default, bool *upgraded,
 		struct wfo_error *err);
