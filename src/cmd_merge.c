@@ -260,7 +260,9 @@ int merge_before_upgrade(const struct rev_graph *g, const char *target,
 	int has_label = 0, done = 0;
 	cli_data_heads(g, &heads, &has_label);
 	struct wfo_error rerr = { 0 };
-	bool blocked = rev_graph_resolve(g, target, NULL, &res, &rerr) < 0 &&
+	/* relative targets (+1, data@+1) depend on the rows: not judged here */
+	bool relative = strchr(target, '+') || target[0] == '-';
+	bool blocked = !relative && rev_graph_resolve(g, target, NULL, &res, &rerr) < 0 &&
 		       strstr(rerr.msg, "Multiple heads");
 	bool all = !strcmp(target, "heads");
 	sv_free(&res);
