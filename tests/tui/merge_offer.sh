@@ -81,4 +81,18 @@ cmd=$("$WFO" revision -m "y" </dev/null 2>&1 | sed -n 's/^    \(wfo-migrate merg
 t_contains "the command is printed" "$cmd" "wfo-migrate merge "
 (eval "\"\$WFO\"${cmd#wfo-migrate}" </dev/null >/dev/null 2>&1); t_eq "running it merges" 0 $?
 t_eq "one head again" 1 "$("$WFO" heads | wc -l)"
+
+# leaving the screen offered by upgrade heads upgrades nothing
+fork b4b4 "$(data_head)"
+before=$(versions)
+mg_start 100x30 upgrade
+t_screen "the offer again" "Merge them first, in the merge screen? [y/N]"
+tui_type y
+tui_keys Enter
+t_screen "the merge screen" "wfo-migrate · upgrade · 2 heads on branch data"
+tui_keys q
+t_eq "left the screen: exit 7" 7 "$(tui_wait_exit)"
+t_screen "... and says so" "left the merge screen; nothing was written or upgraded"
+t_eq "nothing upgraded" "$before" "$(versions)"
+t_eq "nothing merged" 2 "$("$WFO" heads | wc -l)"
 t_done
