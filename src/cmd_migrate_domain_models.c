@@ -22,6 +22,7 @@
 #include "dryrun.h"
 #include "dsummary.h"
 #include "mdm.h"
+#include "merge_cli.h"
 #include "mdm_drive.h"
 #include "mdm_session.h"
 #include "migrate.h"
@@ -106,7 +107,7 @@ static char *join(const struct strvec *v)
  * head of the graph, or on what alembic_version records when the graph has
  * none here (the orchestrator-core schema head lives in its package). */
 static int target_prepare(const struct cli_common *cc, PGconn *conn, struct rev_target *t,
-			  struct wfo_error *err)
+			  struct strvec *blocked, struct wfo_error *err)
 {
 	struct rev_graph *g = NULL;
 	struct strvec heads = STRVEC_INIT, all = STRVEC_INIT, taken = STRVEC_INIT;
@@ -116,10 +117,13 @@ static int target_prepare(const struct cli_common *cc, PGconn *conn, struct rev_
 	cli_data_heads(g, &heads, &has_data);
 	if (has_data) {
 		if (heads.n != 1) {
-			char *h = join(&heads);
-			wfo_fail(err, WFO_GRAPH, "the data branch has %zu heads (%s); merge them first "
-				 "with 'wfo-migrate merge -m MESSAGE'", heads.n, h);
+			char *h = join(&heads), *cmd = merge_command_text(&heads, cc);
+			wfo_fail(err, WFO_GRAPH, "the data branch has %zu heads (%s); merge them first:\n"
+				 "    %s", heads.n, h, cmd);
+			for (size_t i = 0; i < heads.n; i++)
+				sv_push(blocked, heads.v[i]);
 			free(h);
+			free(cmd);
 			goto out;
 		}
 		sv_push(&t->down, heads.v[0]);
@@ -127,10 +131,13 @@ static int target_prepare(const struct cli_common *cc, PGconn *conn, struct rev_
 	} else {
 		rev_graph_heads(g, &all);
 		if (all.n > 1) {
-			char *h = join(&all);
+			char *h = join(&all), *cmd = merge_command_text(&all, cc);
 			wfo_fail(err, WFO_GRAPH, "no revision has the 'data' label and there are several "
-				 "heads (%s); merge them first with 'wfo-migrate merge -m MESSAGE'", h);
+				 "heads (%s); merge them first:\n    %s", h, cmd);
+			for (size_t i = 0; i < all.n; i++)
+				sv_push(blocked, all.v[i]);
 			free(h);
+			free(cmd);
 			goto out;
 		}
 		sv_push(&t->labels, "data");
@@ -569,7 +576,27 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 		return -1;
 	if (!r->a.test && !r->a.dry_run) {
 		r->have_target = true;
-		if (target_prepare(&r->cc, r->s.conn, &r->t, err) < 0)
+		struct strvec blocked = STRVEC_INIT;
+		int rc = target_prepare(&r->cc, r->s.conn, &r->t, &blocked, err);
+		if (rc < 0 && blocked.n && !r->a.no_tui && merge_offer_possible()) {
+			/* several data heads: the merge screen, then the wizard */
+			bool upgraded;
+			printf("%s\n", err->msg);
+			int m = merge_offer("migrate-domain-models", "Open the merge screen to merge them?",
+					    true, "migrate-domain-models: a new revision needs one data "
+					    "head; merge them here, or q to leave", &r->cc, false,
+					    &upgraded, err);
+			if (m == 1) {
+				target_free(&r->t);
+				memset(&r->t, 0, sizeof r->t);
+				sv_free(&blocked);
+				rc = target_prepare(&r->cc, r->s.conn, &r->t, &blocked, err);
+			} else if (m == 0) {
+				rc = -1;   /* declined: the error with the merge command stands */
+			}
+		}
+		sv_free(&blocked);
+		if (rc < 0)
 			return -1;
 	}
 

@@ -4,12 +4,14 @@
 #include "commands.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli_common.h"
+#include "merge_cli.h"
 #include "revgraph.h"
 #include "revid.h"
 #include "revwrite.h"
@@ -31,10 +33,27 @@ static void rev_usage(FILE *out)
 		"  -h, --help             show this help\n");
 }
 
-static int do_revision(const char *message, const char *head, const char *version_path,
-		       const char *migrations, struct wfo_error *err)
+/* Several heads where one is needed: err names them and the merge command;
+ * *blocked gets the heads (for the offer of the merge screen). */
+static int blocked_by(struct strvec *blocked, const struct strvec *heads, const char *what,
+		      const struct cli_common *cc, struct wfo_error *err)
 {
-	struct cli_common cc = CLI_COMMON_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < heads->n; i++) {
+		sb_addf(&sb, "%s%s", i ? ", " : "", heads->v[i]);
+		sv_push(blocked, heads->v[i]);
+	}
+	char *cmd = merge_command_text(heads, cc);
+	wfo_fail(err, WFO_GRAPH, "%s (%s); merge them first:\n    %s", what, sb_str(&sb), cmd);
+	free(cmd);
+	sb_free(&sb);
+	return -1;
+}
+
+static int do_revision(const char *message, const char *head, const char *version_path,
+		       const struct cli_common *cc_in, struct strvec *blocked, struct wfo_error *err)
+{
+	const struct cli_common *cc = cc_in;
 	struct strvec taken = STRVEC_INIT, heads = STRVEC_INIT;
 	struct rev_graph *g = NULL;
 	char *dir = NULL, *path = NULL;
@@ -42,10 +61,7 @@ static int do_revision(const char *message, const char *head, const char *versio
 	char id[13];
 	int rc = -1, has_data;
 
-	if (migrations)
-		cli_common_option(&cc, CLI_OPT_MIGRATIONS, migrations);
-	if (cli_common_finish(&cc, err) < 0 ||
-	    cli_load_for_write(&cc, &g, version_path ? NULL : &dir, err) < 0)
+	if (cli_load_for_write(cc, &g, version_path ? NULL : &dir, err) < 0)
 		goto out;
 	if (version_path)
 		dir = xstrdup(version_path);
@@ -57,13 +73,8 @@ static int do_revision(const char *message, const char *head, const char *versio
 		struct strvec all = STRVEC_INIT;
 		rev_graph_heads(g, &all);
 		if (all.n > 1) {
-			struct strbuf sb = STRBUF_INIT;
-			for (size_t i = 0; i < all.n; i++)
-				sb_addf(&sb, "%s%s", i ? ", " : "", all.v[i]);
-			wfo_fail(err, WFO_GRAPH, "no revision has the 'data' label and there are "
-				 "several heads (%s); merge them first with 'wfo-migrate merge'",
-				 sb_str(&sb));
-			sb_free(&sb);
+			blocked_by(blocked, &all, "no revision has the 'data' label and there are "
+				   "several heads", cc, err);
 			sv_free(&all);
 			goto out;
 		}
@@ -93,12 +104,7 @@ static int do_revision(const char *message, const char *head, const char *versio
 		const char *spec = head ? head : "data@head";
 		struct strvec res = STRVEC_INIT;
 		if (!strcmp(spec, "data@head") && heads.n > 1) {
-			struct strbuf sb = STRBUF_INIT;
-			for (size_t i = 0; i < heads.n; i++)
-				sb_addf(&sb, "%s%s", i ? ", " : "", heads.v[i]);
-			wfo_fail(err, WFO_GRAPH, "the data branch has several heads (%s); merge "
-				 "them first with 'wfo-migrate merge -m MESSAGE'", sb_str(&sb));
-			sb_free(&sb);
+			blocked_by(blocked, &heads, "the data branch has several heads", cc, err);
 			goto out;
 		}
 		if (!strcmp(spec, "data@head") && heads.n == 1) {
@@ -131,7 +137,6 @@ out:
 	free(path);
 	free(dir);
 	sv_free(&rw.down);
-	cli_common_free(&cc);
 	sv_free(&taken);
 	sv_free(&heads);
 	if (g)
@@ -174,9 +179,34 @@ int cmd_revision(int argc, char **argv)
 		return 2;
 	}
 	struct wfo_error err = { 0 };
-	if (do_revision(message, head, vpath, mig, &err) < 0) {
-		fprintf(stderr, "wfo-migrate revision: %s\n", err.msg);
-		return wfo_exit_code(err.status);
+	struct cli_common cc = CLI_COMMON_INIT;
+	struct strvec blocked = STRVEC_INIT;
+	int code = 0;
+	if (mig)
+		cli_common_option(&cc, CLI_OPT_MIGRATIONS, mig);
+	int rc = cli_common_finish(&cc, &err);
+	if (rc == 0)
+		rc = do_revision(message, head, vpath, &cc, &blocked, &err);
+	if (rc < 0 && blocked.n && merge_offer_possible()) {
+		/* several heads: the merge screen, then the revision on the merge */
+		printf("%s\n", err.msg);
+		bool upgraded;
+		struct wfo_error merr = { 0 };
+		int m = merge_offer("revision", "Open the merge screen to merge them?", true,
+				    "revision: a new revision needs one head; merge them here, or q to leave",
+				    &cc, false, &upgraded, &merr);
+		if (m == 1) {
+			sv_free(&blocked);
+			rc = do_revision(message, head, vpath, &cc, &blocked, &err);
+		} else if (m < 0) {
+			err = merr;
+		}
 	}
-	return 0;
+	if (rc < 0) {
+		fprintf(stderr, "wfo-migrate revision: %s\n", err.msg);
+		code = wfo_exit_code(err.status);
+	}
+	sv_free(&blocked);
+	cli_common_free(&cc);
+	return code;
 }

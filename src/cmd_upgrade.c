@@ -10,6 +10,7 @@
 
 #include "cli_common.h"
 #include "db.h"
+#include "merge_cli.h"
 #include "migrate.h"
 #include "peer_alembic.h"
 #include "pguri.h"
@@ -292,6 +293,10 @@ int migrate_cli(int argc, char **argv, int upgrade)
 	int rc = cli_common_finish(&cc, &err);
 	if (rc == 0)
 		rc = cli_load_graph(&cc, &g, &err);
+	if (rc == 0 && upgrade && !sql && merge_before_upgrade(g, target, &cc, &code)) {
+		rev_graph_free(g);   /* several heads: merged on the merge screen, or the error */
+		goto done;
+	}
 	if (rc == 0)
 		rc = sql ? run_sql(g, cmd, target, upgrade, no_alembic, &cc, &code, &err)
 			 : run_online(g, cmd, target, upgrade, no_alembic, &cc, &code, &err);

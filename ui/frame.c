@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frame.h"
 #include "keymap.h"
 #include "lesson_panel.h"
 #include "wz.h"
@@ -247,4 +248,21 @@ void wz_status(struct wz *w, bool error, const char *fmt, ...)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
 	w->status_error = error;
+}
+
+/* ---- shared with the merge screen (frame.h) ---- */
+
+void frame_key_bar(unsigned ctx, int y, int cols)
+{
+	key_bar(ctx, y, cols);
+}
+
+void frame_too_small(void)
+{
+	too_small();
+}
+
+char *frame_hide_password(const char *uri)
+{
+	return hide_password(uri);
 }

@@ -17,7 +17,11 @@
 #define KC_WRITE   0x10u
 #define KC_FIELD   0x20u  /* a text field has the focus */
 #define KC_DIALOG  0x40u
-#define KC_SCREENS 0x1fu
+#define KC_MHEADS  0x80u   /* merge screen: the graph of the heads */
+#define KC_MSQL    0x100u  /* merge screen: a revision's SQL */
+#define KC_MWRITE  0x200u  /* merge screen: message, order, write, apply */
+#define KC_MERGE   (KC_MHEADS | KC_MSQL | KC_MWRITE)
+#define KC_SCREENS (0x1fu | KC_MERGE)
 #define KC_LESSON  0x1000u  /* a tutorial page (lesson_page.c) */
 #define KC_BROWSE  0x2000u  /* the catalogue browser (screen_browse.c) */
 #define KC_NOFIELD 0x40000000u  /* flag on an entry: not while a field has focus */

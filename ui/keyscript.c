@@ -152,10 +152,12 @@ int ks_parse(const char *text, const char *file, struct wfo_error *err)
 			s += n;
 		}
 		/* <Repeat N> applies to the token after it */
-		if (rep > 1 && ntoks > before)
+		if (rep > 1 && ntoks > before) {
+			size_t end = ntoks;   /* the token once, not what the copies added */
 			for (int r = 1; r < rep; r++)
-				for (size_t i = before, end = ntoks; i < end; i++)
+				for (size_t i = before; i < end; i++)
 					push(toks[i]);
+		}
 	}
 	pos = 0;
 	return 0;
