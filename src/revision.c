@@ -5,7 +5,9 @@
  * - sa.text()/text() and op.execute("...") (which Alembic wraps in text())
  *   turn "\:" into ":" as SQLAlchemy's compiler does; bind parameters
  *   (":name") are left as written (Alembic would fail on them at run time).
- * - conn.execute("...") and exec_driver_sql("...") keep the text verbatim.
+ * - conn.execute("...") and exec_driver_sql("...") give the text to the
+ *   driver with no parameters: "%%" becomes "%" (psycopg2's pyformat), and a
+ *   lone '%' makes the body not SQL-only (Alembic fails on it).
  * - \N{NAME} escapes are not decoded: such a literal makes the body not
  *   SQL-only. */
 #include "config.h"
@@ -495,6 +497,18 @@ static int accept_name(struct cur *c, const char *name)
 	return 0;
 }
 
+/* The end of a call's argument list: an optional trailing ',' and ')'.
+ * Python allows f(a,) as well as f(a). */
+static int accept_call_end(struct cur *c)
+{
+	size_t save = c->i;
+	accept_op(c, ",");
+	if (accept_op(c, ")"))
+		return 1;
+	c->i = save;
+	return 0;
+}
+
 /* Accepts a dotted name sequence given as "a.b.c". */
 static int accept_dotted(struct cur *c, const char *dotted)
 {
@@ -530,6 +544,7 @@ static int accept_strings(struct cur *c, struct strbuf *out, char **why)
 		struct tok *t = peek(c, 0);
 		tok_decode(t);
 		if (t->fstr || t->bytes || !t->val) {
+			free(*why);
 			*why = xasprintf("line %d: %s", t->line, t->fstr ? "an f-string"
 					 : t->bytes ? "a bytes literal" : t->bad);
 			return -1;
@@ -632,6 +647,34 @@ static void var_set(struct strvec *sv, const struct tok *name, const char *val)
 	sv_push_owned(sv, xasprintf("%.*s=%s", (int)name->n, name->s, val));
 }
 
+/* A string handed to the driver as it is (exec_driver_sql, or a plain
+ * string given to conn.execute): SQLAlchemy passes it with an empty
+ * parameter tuple, so psycopg2 applies its pyformat rules: "%%" becomes
+ * "%", and any other '%' fails when Alembic runs it. NULL (and *why) for
+ * text Alembic would not run. */
+static char *driver_unescape(const char *s, int line, char **why)
+{
+	if (!strchr(s, '%'))
+		return xstrdup(s);
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "");
+	for (const char *p = s; *p; p++) {
+		if (*p == '%') {
+			if (p[1] != '%') {
+				free(*why);
+				*why = xasprintf("line %d: a single '%%' in SQL given to the driver "
+						 "as it is (the driver takes it for a parameter; write "
+						 "'%%%%')", line);
+				sb_free(&sb);
+				return NULL;
+			}
+			p++;
+		}
+		sb_addc(&sb, *p);
+	}
+	return sb_detach(&sb);
+}
+
 /* SQLAlchemy's text(): "\:" becomes ":" (BIND_PARAMS_ESC). */
 static char *text_unescape(const char *s)
 {
@@ -721,7 +764,7 @@ static char *accept_path_file(struct bodyctx *bc, struct cur *c)
 		char *from = NULL, *to = NULL;
 		if (!accept_name(c, "replace") || !accept_op(c, "(") ||
 		    !accept_one_string(c, &from) || !accept_op(c, ",") ||
-		    !accept_one_string(c, &to) || !accept_op(c, ")")) {
+		    !accept_one_string(c, &to) || !accept_call_end(c)) {
 			free(from);
 			free(to);
 			free(p);
@@ -733,7 +776,7 @@ static char *accept_path_file(struct bodyctx *bc, struct cur *c)
 		free(to);
 		p = np;
 	}
-	if (!accept_op(c, ")")) {
+	if (!accept_call_end(c)) {
 		free(p);
 		goto no;
 	}
@@ -753,8 +796,8 @@ static char *accept_path_expr(struct bodyctx *bc, struct cur *c)
 	if (accept_dotted(c, "os.path.join")) {
 		char *name = NULL;
 		if (accept_op(c, "(") && accept_dotted(c, "os.path.dirname") && accept_op(c, "(") &&
-		    accept_name(c, "__file__") && accept_op(c, ")") && accept_op(c, ",") &&
-		    accept_one_string(c, &name) && (accept_op(c, ","), accept_op(c, ")"))) {
+		    accept_name(c, "__file__") && accept_call_end(c) && accept_op(c, ",") &&
+		    accept_one_string(c, &name) && accept_call_end(c)) {
 			char *d = dirname_of(bc->pf->path);
 			p = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", d, name);
 			free(d);
@@ -775,15 +818,15 @@ static char *accept_path_expr(struct bodyctx *bc, struct cur *c)
 		}
 	}
 	if (accept_op(c, ".")) {
+		/* every path out of here frees suf exactly once */
 		char *suf = NULL;
 		if (accept_name(c, "with_suffix")) {
-			if (accept_op(c, "(") && accept_one_string(c, &suf) && accept_op(c, ")")) {
+			if (accept_op(c, "(") && accept_one_string(c, &suf) && accept_call_end(c)) {
 				char *np = with_suffix(p, suf);
 				free(p);
 				free(suf);
 				return np;
 			}
-			free(suf);
 		} else if (accept_name(c, "parent") && accept_op(c, "/") &&
 			   accept_one_string(c, &suf)) {
 			char *d = dirname_of(p);
@@ -803,13 +846,15 @@ static char *accept_path_expr(struct bodyctx *bc, struct cur *c)
 
 /* The SQL argument of an execute call. Returns 1 (sql set), 0 (not a form we
  * know), -1 (a literal we cannot use; bc->why set). */
-static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, char **sql)
+static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, int driver,
+			  char **sql)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t save = c->i;
 	int is_text = accept_dotted(c, "sa.text") || accept_dotted(c, "sqlalchemy.text") ||
 		      accept_dotted(c, "text");
-	if (is_text && !accept_op(c, "(")) {
+	if (is_text && (driver || !accept_op(c, "("))) {
+		/* exec_driver_sql() takes a plain string, not a text() clause */
 		c->i = save;
 		return 0;
 	}
@@ -835,8 +880,7 @@ static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, char
 		}
 	}
 	if (is_text) {
-		accept_op(c, ",");
-		if (!accept_op(c, ")")) {
+		if (!accept_call_end(c)) {
 			sb_free(&sb);
 			c->i = save;
 			return 0;
@@ -847,7 +891,10 @@ static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, char
 		*sql = text_unescape(s);
 		free(s);
 	} else {
-		*sql = s;
+		*sql = driver_unescape(s, c->t[save].line, &bc->why);
+		free(s);
+		if (!*sql)
+			return -1;
 	}
 	return 1;
 }
@@ -955,29 +1002,29 @@ static int body_stmt(struct bodyctx *bc, struct cur *c, size_t lidx, size_t *nex
 	}
 	/* execute calls */
 	size_t save = c->i;
-	int wrap_text = 0, ok = 0;
+	int wrap_text = 0, ok = 0, driver = 0;
 	if (accept_dotted(c, "op.execute")) {
 		ok = 1;
 		wrap_text = 1;
 	} else if (accept_dotted(c, "op.get_bind") && accept_op(c, "(") && accept_op(c, ")") &&
 		   accept_op(c, ".")) {
-		ok = accept_name(c, "execute") || accept_name(c, "exec_driver_sql");
+		ok = accept_name(c, "execute") || (driver = accept_name(c, "exec_driver_sql"));
 	} else {
 		c->i = save;
 		if (name_in(&bc->conns, peek(c, 0))) {
 			c->i++;
 			ok = accept_op(c, ".") &&
-			     (accept_name(c, "execute") || accept_name(c, "exec_driver_sql"));
+			     (accept_name(c, "execute") ||
+			      (driver = accept_name(c, "exec_driver_sql")));
 		}
 	}
 	if (!ok || !accept_op(c, "("))
 		return 0;
 	char *sql = NULL;
-	int r = accept_sql_arg(bc, c, wrap_text, &sql);
+	int r = accept_sql_arg(bc, c, wrap_text, driver, &sql);
 	if (r <= 0)
 		return r;
-	accept_op(c, ",");
-	if (!accept_op(c, ")") || c->i != c->n) {
+	if (!accept_call_end(c) || c->i != c->n) {
 		free(sql);
 		return 0;
 	}

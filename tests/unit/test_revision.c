@@ -234,6 +234,80 @@ static void test_sql_sidecar(void **state)
 	free(other);
 }
 
+/* Trailing commas in calls (valid Python) around the sidecar forms: once a
+ * double free in with_suffix('.sql',). Each form reads the same .sql file. */
+static void test_trailing_commas(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/wfo-revtest-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *py = xasprintf("%s/2023_abc_x.py", dir);
+	char *sql = xasprintf("%s/2023_abc_x.sql", dir);
+	FILE *f = fopen(sql, "w");
+	fputs("SELECT 1;", f);
+	fclose(f);
+	const char *forms[] = {
+		"Path(__file__).with_suffix('.sql',)",
+		"Path(__file__,).with_suffix('.sql')",
+		"Path(__file__.replace('.py', '.sql',),)",
+		"os.path.join(os.path.dirname(__file__,), '2023_abc_x.sql',)",
+		"P.with_suffix('.sql',)",
+	};
+	for (size_t i = 0; i < sizeof(forms) / sizeof(*forms); i++) {
+		char *text = xasprintf(
+			"revision = 'abc'\ndown_revision = None\n"
+			"def upgrade():\n    conn = op.get_bind()\n    P = Path(__file__)\n"
+			"    with open(%s, 'r',) as f:\n"
+			"        conn.execute(sa.text(f.read(),),)\n"
+			"def downgrade():\n    op.execute('SELECT 2',)\n", forms[i]);
+		struct revision *r = NULL;
+		struct wfo_error err = { 0 };
+		if (rev_parse_buffer(py, text, strlen(text), &r, &err) < 0)
+			fail_msg("%s: %s", forms[i], err.msg);
+		if (!r->upgrade.sql_only)
+			fail_msg("%s: %s", forms[i], r->upgrade.why_not);
+		assert_int_equal(r->upgrade.n, 1);
+		assert_string_equal(r->upgrade.v[0].sql, "SELECT 1;");
+		assert_true(r->downgrade.sql_only);
+		rev_free(r);
+		free(text);
+	}
+	/* near misses are "not SQL-only", never a crash */
+	const char *odd[] = {
+		"Path(__file__).with_suffix('.sql',,)",
+		"Path(__file__).with_suffix(,)",
+		"Path(__file__).with_suffix('.sql', 1)",
+		"Path(__file__).with_suffix(S)",
+		"Path(__file__).with_suffix('.a').with_suffix('.sql')",
+		"Path(__file__).parent",
+		"Path(__file__).parent / x",
+		"Path(__file__.replace('.py',),)",
+		"os.path.join(os.path.dirname(__file__), )",
+		"P.with_suffix(",
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(*odd); i++) {
+		char *text = xasprintf(
+			"revision = 'abc'\ndown_revision = None\n"
+			"def upgrade():\n    P = Path(__file__)\n    with open(%s) as f:\n"
+			"        conn.execute(sa.text(f.read()))\n", odd[i]);
+		struct revision *r = NULL;
+		struct wfo_error err = { 0 };
+		int rc = rev_parse_buffer(py, text, strlen(text), &r, &err);
+		if (rc == 0) {
+			if (r->upgrade.sql_only)
+				fail_msg("%s: read as SQL-only", odd[i]);
+			rev_free(r);
+		}
+		/* only the unclosed call is a syntax error */
+		assert_int_equal(rc, i == sizeof(odd) / sizeof(*odd) - 1 ? -1 : 0);
+		free(text);
+	}
+	unlink(sql);
+	rmdir(dir);
+	free(py);
+	free(sql);
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -329,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_not_sql_only),
 		cmocka_unit_test(test_redefinition_and_docstring_body),
 		cmocka_unit_test(test_sql_sidecar),
+		cmocka_unit_test(test_trailing_commas),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_headers_only),
 	};
