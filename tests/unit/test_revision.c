@@ -318,7 +318,18 @@ static void test_errors(void **state)
 		  "terminated");
 	parse_err("revision = 'a'\nx = 'eol\n", "v/bad.py:2: string literal");
 	parse_err("revision = 'a'\nx = (1,\n", "unclosed bracket");
-	parse_err("revision = 'a-b'\n", "v/bad.py:1: character '-'");
+	parse_err("revision = 'a-b'\n", "v/bad.py:1: revision 'a-b' has '-' at character 2");
+	/* ids and labels are plain identifiers: what Alembic reads from them
+	 * is written into other Python files */
+	parse_err("revision = 'a\\nimport os'\n", "v/bad.py:1: revision 'a\\x0aimport os' has "
+		  "byte 0x0a at character 2");
+	parse_err("revision = 'a'\ndown_revision = ('b', 'c\\\"\\\"\\\"')\n",
+		  "v/bad.py:2: down_revision 'c\"\"\"' has '\"' at character 2");
+	parse_err("revision = 'a'\nbranch_labels = ('data', \"x y\")\n",
+		  "v/bad.py:2: branch_labels 'x y' has byte 0x20 at character 2");
+	parse_err("revision = 'a'\ndepends_on = ''\n", "v/bad.py:2: depends_on '' is empty");
+	parse_err("revision = 'a.b'\n", "may only hold ASCII letters, digits and '_'");
+	parse_err("revision = '\u00e9t\u00e9'\n", "byte 0xc3 at character 1");
 	parse_err("revision = 'a'\ndepends_on = [b]\n", "v/bad.py:2: depends_on");
 	parse_err("revision = b'a'\n", "v/bad.py:1: revision must be");
 	const char nul[] = "revision = 'a'\0\n";
