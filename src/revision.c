@@ -749,7 +749,8 @@ static int check_lines(struct pyfile *pf, struct wfo_error *err)
 		}
 		const struct tok *last = &t[n - 1];
 		if (last->kind == T_OP && last->n == 1 && strchr("=+-/%&|^<>~.@*", last->s[0]) &&
-		    !(last->s[0] == '*' && is_name(&t[0], "from")))
+		    !(last->s[0] == '*' && is_name(&t[0], "from")) &&
+		    !(last->s[0] == '.' && n >= 3 && is_op(&t[n - 2], ".") && is_op(&t[n - 3], ".")))
 			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: the line ends with "
 					"'%c'", pf->path, last->line, last->s[0]);
 		if (t->kind == T_OP && t->n == 1 && strchr("=/%&|^<>,;!", t->s[0]))
@@ -1537,14 +1538,13 @@ static char *module_code(struct pyfile *pf, const struct lline *l)
 		what = "a statement";
 	struct strbuf w = STRBUF_INIT;
 	for (size_t k = 0; k < l->count && k < 6; k++) {
-		if (t[k].kind == T_STRING) {
-			sb_add(&w, k ? " \"...\"" : "\"...\"");
-			continue;
-		}
 		if (k && (t[k].kind != T_OP || is_op(&t[k], "=")) &&
-		    (t[k - 1].kind != T_OP || is_op(&t[k - 1], "=")))
+		    (t[k - 1].kind != T_OP || is_op(&t[k - 1], "=") || is_op(&t[k - 1], ",")))
 			sb_addc(&w, ' ');
-		sb_addn(&w, t[k].s, t[k].n > 40 ? 40 : t[k].n);
+		if (t[k].kind == T_STRING)
+			sb_add(&w, "\"...\"");
+		else
+			sb_addn(&w, t[k].s, t[k].n > 40 ? 40 : t[k].n);
 	}
 	if (l->count > 6)
 		sb_add(&w, " ...");
