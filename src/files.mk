@@ -2,6 +2,7 @@
 src_libwfo_a_SOURCES += \
 	src/revid.c src/revid.h \
 	src/atomicfile.c src/atomicfile.h \
+	src/sigexit.c src/sigexit.h \
 	src/revwrite.c src/revwrite.h
 
 dist_pkgdata_DATA += data/env.py data/script.py.mako data/helpers.py data/alembic.ini

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sigexit.h"
+
 struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
@@ -62,6 +64,7 @@ int main(int argc, char **argv)
 		version();
 		return 0;
 	}
+	sigexit_install();
 	for (const struct command *c = commands; c->name; c++)
 		if (!strcmp(c->name, arg))
 			return c->fn(argc - 1, argv + 1);

@@ -1171,7 +1171,7 @@ static int body_stmt(struct bodyctx *bc, struct cur *c, size_t lidx, size_t *nex
 		if (!sql) {
 			free(bc->why);
 			bc->why = xasprintf("line %d: reads %s, which cannot be read (%s)",
-					    t0->line, path, strerror(errno));
+					    t0->line, path, file_strerror(errno));
 			free(path);
 			return -1;
 		}
@@ -1869,7 +1869,7 @@ int rev_parse_file_flags(const char *path, int flags, struct revision **out,
 	size_t len = 0;
 	char *text = read_file(path, &len);
 	if (!text)
-		return wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, strerror(errno));
+		return wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, file_strerror(errno));
 	int rc = rev_parse_buffer_flags(path, text, len, flags, out, err);
 	free(text);
 	return rc;
