@@ -21,5 +21,5 @@ dist_man_MANS += man/wfo-migrate.1
 
 src_wfo_migrate_SOURCES += src/cmd_init.c
 src_wfo_migrate_SOURCES += src/cmd_revision.c src/cmd_merge.c
-TESTS += tests/files/revision.sh
-EXTRA_DIST += tests/files/revision.sh
+TESTS += tests/files/revision.sh tests/files/hostile.sh
+EXTRA_DIST += tests/files/revision.sh tests/files/hostile.sh
