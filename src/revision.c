@@ -747,6 +747,11 @@ static int check_lines(struct pyfile *pf, struct wfo_error *err)
 					b->line, (int)(b->n > 40 ? 40 : b->n), b->s,
 					(int)(a->n > 40 ? 40 : a->n), a->s);
 		}
+		if (l->indent == 0 && (is_name(t, "return") || is_name(t, "yield") ||
+				       is_name(t, "break") || is_name(t, "continue") ||
+				       is_name(t, "nonlocal")))
+			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: '%.*s' outside a "
+					"function or loop", pf->path, t->line, (int)t->n, t->s);
 		const struct tok *last = &t[n - 1];
 		if (last->kind == T_OP && last->n == 1 && strchr("=+-/%&|^<>~.@*", last->s[0]) &&
 		    !(last->s[0] == '*' && is_name(&t[0], "from")) &&
@@ -1189,8 +1194,11 @@ static int body_stmt(struct bodyctx *bc, struct cur *c, size_t lidx, size_t *nex
 		var_set(&bc->fvars, fv, norm);
 		free(norm);
 		if (c->i < c->n) {
-			/* inline body: with ...: conn.execute(...) */
+			/* inline body: with ...: conn.execute(...); a compound
+			 * statement cannot follow (no recursion on "with: with:") */
 			size_t dummy;
+			if (is_name(peek(c, 0), "with"))
+				return 0;
 			return body_stmt(bc, c, lidx, &dummy);
 		}
 		/* the indented block */
@@ -1507,11 +1515,22 @@ static char *module_code(struct pyfile *pf, const struct lline *l)
 	} else if (is_name(t, "def") && l->count >= 3 && t[1].kind == T_NAME) {
 		if (relied_on(&t[1]) && !is_name(&t[1], "upgrade") && !is_name(&t[1], "downgrade"))
 			what = "a function that replaces a name upgrade() or downgrade() relies on";
-		/* default values are evaluated when the def runs: calls there are code */
-		for (size_t k = 3; !what && k < l->count && !is_op(&t[k], ":"); k++)
-			if (is_op(&t[k], "(") || is_op(&t[k], "["))
-				if (t[k - 1].kind == T_NAME || is_op(&t[k - 1], ")"))
+		/* default values and annotations are evaluated when the def runs:
+		 * a call there (up to the ':' that ends the header) is code */
+		int depth = 0;
+		for (size_t k = 2; !what && k < l->count; k++) {
+			if (depth == 0 && is_op(&t[k], ":"))
+				break;
+			if (is_op(&t[k], "(") || is_op(&t[k], "[") || is_op(&t[k], "{")) {
+				if (k > 2 && is_op(&t[k], "(") &&
+				    (t[k - 1].kind == T_NAME || is_op(&t[k - 1], ")") ||
+				     is_op(&t[k - 1], "]")))
 					what = "a function whose signature runs code";
+				depth++;
+			} else if (is_op(&t[k], ")") || is_op(&t[k], "]") || is_op(&t[k], "}")) {
+				depth--;
+			}
+		}
 		if (!what)
 			return NULL;
 	} else if (t->kind == T_NAME && !is_keyword(t) && l->count >= 2 &&

@@ -335,6 +335,8 @@ static void test_syntax(void **state)
 		{ "def upgrade():\n    pass\n  pass\n", "v/bad.py:5: unindent does not match" },
 		{ "x = 1\x01\n", "v/bad.py:3: invalid non-printable character" },
 		{ "x = \xff\n", "v/bad.py:3: byte 0xff is not valid UTF-8" },
+		{ "return 1\n", "v/bad.py:3: invalid syntax: 'return' outside" },
+		{ "def upgrade():\n    pass\nbreak\n", "v/bad.py:5: invalid syntax: 'break' outside" },
 	};
 	static const char *const good[] = {
 		"def upgrade():\n    op.execute('x' 'y')\n",
@@ -385,6 +387,8 @@ static void test_module_code(void **state)
 		"x = compute()\n",
 		"@decorate\ndef helper(): pass\n",
 		"def helper(x=run()): pass\n",
+		"def helper(x: int = run()) -> None: pass\n",
+		"def helper() -> make(): pass\n",
 		"if True:\n    pass\n",
 		"class X:\n    pass\n",
 		"f'{run()}'\n",
