@@ -7,9 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "sigexit.h"
 #include "util.h"
 
 static char *dir_of(const char *path)
@@ -20,6 +24,21 @@ static char *dir_of(const char *path)
 	if (slash == path)
 		return xstrdup("/");
 	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Temporary names are not predictable (nor the same in two processes that
+ * share a pid number, e.g. in containers): 64 random bits from the kernel,
+ * else the clock mixed with the address space layout. */
+static unsigned long long random_bits(void)
+{
+	unsigned long long v = 0;
+	if (getrandom(&v, sizeof v, GRND_NONBLOCK) == (ssize_t)sizeof v)
+		return v;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	v = (unsigned long long)ts.tv_nsec * 0x9E3779B97F4A7C15ULL ^ (unsigned long long)ts.tv_sec ^
+	    (unsigned long long)(uintptr_t)&v;
+	return v;
 }
 
 static int write_all(int fd, const char *data, size_t len)
@@ -49,11 +68,18 @@ int atomic_create(const char *path, const char *data, size_t len, struct wfo_err
 	}
 	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
 		free(tmp);
-		tmp = xasprintf("%s/.wfo-tmp-%ld-%d-%d", dir, (long)getpid(), attempt, rand() & 0xffff);
+		tmp = xasprintf("%s/.wfo-tmp-%ld-%016llx", dir, (long)getpid(), random_bits());
+		sigexit_tmp(tmp);   /* removed if a signal ends the program */
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 		if (fd < 0 && errno != EEXIST) {
-			wfo_fail(err, WFO_IO, "%s: cannot create a file in this folder: %s",
-				 dir, strerror(errno));
+			int e = errno;
+			sigexit_tmp(NULL);
+			if (e == EACCES || e == EROFS || e == EPERM)
+				wfo_fail(err, WFO_IO, "%s: the folder is not writable (%s); nothing "
+					 "was written", dir, strerror(e));
+			else
+				wfo_fail(err, WFO_IO, "%s: cannot create a file in this folder: %s",
+					 dir, strerror(e));
 			free(tmp);
 			tmp = NULL;
 			goto out;
@@ -88,6 +114,7 @@ out:
 		close(fd);
 	if (tmp) {
 		unlink(tmp);
+		sigexit_tmp(NULL);
 		free(tmp);
 	}
 	if (rc == 0) {

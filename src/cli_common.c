@@ -151,16 +151,31 @@ static int in_package(const char *d)
 int cli_write_dir(const struct cli_common *cc, char **out, struct wfo_error *err)
 {
 	*out = NULL;
-	if (cc->project_version_dir && is_dir(cc->project_version_dir) &&
-	    access(cc->project_version_dir, W_OK) == 0) {
-		*out = xstrdup(cc->project_version_dir);
-		return 0;
+	const char *denied = NULL;   /* a folder that is there but not writable */
+	int denied_errno = 0;
+	if (cc->project_version_dir && is_dir(cc->project_version_dir)) {
+		if (access(cc->project_version_dir, W_OK) == 0) {
+			*out = xstrdup(cc->project_version_dir);
+			return 0;
+		}
+		denied = cc->project_version_dir;
+		denied_errno = errno;
 	}
-	for (size_t i = 0; i < cc->version_dirs.n; i++)
-		if (!in_package(cc->version_dirs.v[i]) && access(cc->version_dirs.v[i], W_OK) == 0) {
+	for (size_t i = 0; i < cc->version_dirs.n; i++) {
+		if (in_package(cc->version_dirs.v[i]) || !is_dir(cc->version_dirs.v[i]))
+			continue;
+		if (access(cc->version_dirs.v[i], W_OK) == 0) {
 			*out = xstrdup(cc->version_dirs.v[i]);
 			return 0;
 		}
+		if (!denied) {
+			denied = cc->version_dirs.v[i];
+			denied_errno = errno;
+		}
+	}
+	if (denied)
+		return wfo_fail(err, WFO_IO, "%s: the folder of revisions is not writable (%s); "
+				"nothing was written", denied, strerror(denied_errno));
 	return wfo_fail(err, WFO_IO, "%s: no such folder to write revisions into; run "
 			"'wfo-migrate init' or pass --migrations DIR",
 			cc->project_version_dir ? cc->project_version_dir

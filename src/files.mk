@@ -2,6 +2,7 @@
 src_libwfo_a_SOURCES += \
 	src/revid.c src/revid.h \
 	src/atomicfile.c src/atomicfile.h \
+	src/sigexit.c src/sigexit.h \
 	src/revwrite.c src/revwrite.h
 
 dist_pkgdata_DATA += data/env.py data/script.py.mako data/helpers.py data/alembic.ini
@@ -20,5 +21,5 @@ dist_man_MANS += man/wfo-migrate.1
 
 src_wfo_migrate_SOURCES += src/cmd_init.c
 src_wfo_migrate_SOURCES += src/cmd_revision.c src/cmd_merge.c
-TESTS += tests/files/revision.sh
-EXTRA_DIST += tests/files/revision.sh
+TESTS += tests/files/revision.sh tests/files/hostile.sh
+EXTRA_DIST += tests/files/revision.sh tests/files/hostile.sh

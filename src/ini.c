@@ -135,7 +135,7 @@ int ini_load(const char *path, const char *here, struct ini **out,
 {
 	char *text = read_file(path, NULL);
 	if (!text)
-		return wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, strerror(errno));
+		return wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, file_strerror(errno));
 	int rc = ini_parse(path, text, here, out, err);
 	free(text);
 	return rc;

@@ -8,6 +8,7 @@
 
 #include "datadir.h"
 #include "pgprivate.h"
+#include "sigexit.h"
 #include "util.h"
 #include "wfo_error.h"
 
@@ -118,6 +119,7 @@ int main(int argc, char **argv)
 		version();
 		return 0;
 	}
+	sigexit_install();
 	for (const struct command *c = commands; c->name; c++) {
 		if (strcmp(c->name, arg))
 			continue;

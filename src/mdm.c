@@ -310,7 +310,7 @@ char *mdm_read_json_arg(const char *opt, const char *arg, struct wfo_error *err)
 	size_t len;
 	char *text = read_file(arg + 1, &len);
 	if (!text) {
-		wfo_fail(err, WFO_IO, "%s %s: cannot read %s: %s", opt, arg, arg + 1, strerror(errno));
+		wfo_fail(err, WFO_IO, "%s %s: cannot read %s: %s", opt, arg, arg + 1, file_strerror(errno));
 		return NULL;
 	}
 	if (strlen(text) != len) {

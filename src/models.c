@@ -849,7 +849,7 @@ static int load_file(struct reg *r, const char *path, struct wfo_error *err)
 	size_t len;
 	char *text = read_file(path, &len);
 	if (!text)
-		return wfo_fail(err, WFO_IO, "%s: cannot read the model file: %s", path, strerror(errno));
+		return wfo_fail(err, WFO_IO, "%s: cannot read the model file: %s", path, file_strerror(errno));
 	struct rnode *doc = NULL;
 	bool json = str_ends_with(path, ".json");
 	if (!json && !str_ends_with(path, ".yaml") && !str_ends_with(path, ".yml")) {

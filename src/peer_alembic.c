@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sigexit.h"
+
 /* 1 when `python -c "import alembic"` exits 0 (all output discarded). */
 static int imports_alembic(const char *python)
 {
@@ -136,12 +138,15 @@ int peer_alembic_run(const char *python, const char *ini, const char *const *arg
 		_exit(127);
 	}
 	int status;
+	sigexit_child(pid);   /* a signal that stops us stops Alembic too */
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
+			sigexit_child(0);
 			wfo_fail(err, WFO_PEER, "waiting for alembic: %s", strerror(errno));
 			goto out;
 		}
 	}
+	sigexit_child(0);
 	if (WIFEXITED(status))
 		rc = WEXITSTATUS(status);
 	else

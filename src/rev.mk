@@ -2,7 +2,7 @@
 src_libwfo_a_SOURCES += \
 	src/ini.c src/ini.h \
 	src/cli_common.c src/cli_common.h
-src_libwfo_a_SOURCES += src/revision.c src/revision.h
+src_libwfo_a_SOURCES += src/revision.c src/revision.h src/pysource.c src/pysource.h
 src_libwfo_a_SOURCES += src/revgraph.c src/revgraph.h src/revgraph_int.h src/revresolve.c \
 	src/revplan.c src/revformat.c src/revrange.c
 src_wfo_migrate_SOURCES += src/cmd_heads.c src/cmd_history.c

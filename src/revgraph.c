@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "revgraph_int.h"
@@ -186,9 +187,20 @@ int rev_graph_add(struct rev_graph *g, struct revision *r, struct wfo_error *err
  * read and no stat. -1 with errno on failure. */
 static int read_at(int dfd, const char *name, int regular, struct strbuf *buf)
 {
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named x.py must not block the open; when the
+	 * folder does not say "regular file", fstat decides (EINVAL for a
+	 * FIFO, device or socket, see file_strerror) */
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
+	struct stat st;
+	int e = regular ? 0 : fstat(fd, &st) < 0 ? errno : S_ISREG(st.st_mode) ? 0
+		: S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	if (e) {
+		close(fd);
+		errno = e;
+		return -1;
+	}
 	sb_reset(buf);
 	for (;;) {
 		size_t want = buf->cap > buf->len + 1 + 4096 ? buf->cap - buf->len - 1 : 65536;
@@ -197,7 +209,7 @@ static int read_at(int dfd, const char *name, int regular, struct strbuf *buf)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			int e = errno;
+			e = errno;
 			close(fd);
 			errno = e;
 			return -1;
@@ -268,7 +280,7 @@ static void *load_part_run(void *arg)
 		struct wfo_error e;
 		int bad = read_at(j->dfd, j->name, j->regular, &text) < 0;
 		if (bad)
-			wfo_fail(&e, WFO_IO, "%s: cannot read: %s", j->path, strerror(errno));
+			wfo_fail(&e, WFO_IO, "%s: cannot read: %s", j->path, file_strerror(errno));
 		else
 			bad = rev_parse_buffer_flags(j->path, text.buf, text.len, lp->flags, &j->r, &e) < 0;
 		if (bad) {

@@ -66,6 +66,18 @@ int revid_new(char out[13], const struct strvec *taken, struct wfo_error *err)
 			"could not find an unused revision id in 1000 attempts");
 }
 
+long revid_invalid(const char *s)
+{
+	size_t i = 0;
+	for (; s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_'))
+			return (long)i;
+	}
+	return i == 0 || i > REVID_MAX ? 0 : -1;
+}
+
 static int is_word(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

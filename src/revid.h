@@ -17,6 +17,15 @@
  * Returns 0, or -1 with err set when /dev/urandom cannot be read. */
 int revid_new(char out[13], const struct strvec *taken, struct wfo_error *err);
 
+/* Revision ids and branch labels wfo-migrate reads and writes: ASCII
+ * letters, digits and '_', 1 to 255 characters (Alembic's own ids are 12
+ * hex digits; Alembic refuses '@', '-' and '+', and this stricter rule keeps
+ * every id safe to write into a Python file). Returns -1 when s is such an
+ * id, else the offset of the first byte that is not allowed (0 for an empty
+ * or too long string). */
+#define REVID_MAX 255
+long revid_invalid(const char *s);
+
 /* Alembic's slug of a message: runs of word characters (ASCII letters,
  * digits, '_' and every byte of a UTF-8 sequence) joined with '_', ASCII
  * lower-cased; longer than 40 characters (code points): cut at 40, drop

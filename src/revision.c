@@ -5,7 +5,9 @@
  * - sa.text()/text() and op.execute("...") (which Alembic wraps in text())
  *   turn "\:" into ":" as SQLAlchemy's compiler does; bind parameters
  *   (":name") are left as written (Alembic would fail on them at run time).
- * - conn.execute("...") and exec_driver_sql("...") keep the text verbatim.
+ * - conn.execute("...") and exec_driver_sql("...") give the text to the
+ *   driver with no parameters: "%%" becomes "%" (psycopg2's pyformat), and a
+ *   lone '%' makes the body not SQL-only (Alembic fails on it).
  * - \N{NAME} escapes are not decoded: such a literal makes the body not
  *   SQL-only. */
 #include "config.h"
@@ -15,6 +17,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "pysource.h"
+#include "revid.h"
 
 enum tok_kind { T_NAME, T_STRING, T_NUMBER, T_OP, T_EOF };
 
@@ -273,25 +278,93 @@ static char *normalize(const char *text, size_t len)
 	return out;
 }
 
+/* Python's limits: nested blocks and nested brackets. */
+#define PY_MAX_INDENT 100
+#define PY_MAX_NEST 200
+
+/* A code point Python does not allow in an identifier, among those a
+ * person may type by accident (spaces, punctuation, quotes, symbols). */
+static int bad_ident_cp(unsigned long cp)
+{
+	if (cp >= 0x80 && cp <= 0xBF)
+		return cp != 0xAA && cp != 0xB5 && cp != 0xB7 && cp != 0xBA;
+	if (cp == 0xD7 || cp == 0xF7 || cp == 0xFEFF || (cp >= 0x3000 && cp <= 0x3003))
+		return 1;
+	if (cp >= 0x2000 && cp <= 0x206F)
+		return cp != 0x203F && cp != 0x2040 && cp != 0x2054;
+	return (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+	       (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+/* Checks the non-ASCII characters of a name (the text is valid UTF-8). */
+static int check_name(struct pyfile *pf, const char *s, size_t n, int line,
+		      struct wfo_error *err)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+		unsigned long cp = c & (k == 3 ? 0x07 : k == 2 ? 0x0F : 0x1F);
+		for (size_t j = 1; j <= k && i + j < n; j++)
+			cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
+		if (bad_ident_cp(cp))
+			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid character '%.*s' (U+%04lX)",
+					pf->path, line, (int)(k + 1), s + i, cp);
+		i += k + 1;
+	}
+	return 0;
+}
+
+/* Only blanks and line continuations in [s, e). */
+static int only_blanks(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\f' && *s != '\\' && *s != '\n')
+			return 0;
+	return 1;
+}
+
+/* Splits the text into tokens and logical lines, and refuses what Python's
+ * tokenizer refuses: unterminated strings, unbalanced or mismatched
+ * brackets, indentation that does not match (unexpected indent, a block
+ * missing after ':', a dedent to no outer level, tabs and spaces mixed
+ * inconsistently), stray characters. */
 static int tokenize(struct pyfile *pf, struct wfo_error *err)
 {
 	const char *p = pf->text;
 	int line = 1;
+	char open[PY_MAX_NEST];
+	int open_line[PY_MAX_NEST];
 	int depth = 0;
 	int at_bol = 1;
 	int indent = 0, lline = 1;
 	size_t first = 0;
+	/* the indentation stack, columns counted with tabs to 8 and to 1 */
+	int istack[PY_MAX_INDENT + 1] = { 0 }, astack[PY_MAX_INDENT + 1] = { 0 }, ni = 0;
+	int want_block = 0, block_line = 0;  /* the last logical line ended in ':' */
+	const char *colon_end = NULL;          /* after a ':' at depth 0 on this line */
+	const char *comment_at = NULL;         /* a comment ending this line */
 	while (*p) {
 		if (at_bol && depth == 0) {
 			/* measure indentation; skip blank and comment-only lines */
-			int col = 0;
+			int col = 0, alt = 0;
 			const char *q = p;
 			while (*q == ' ' || *q == '\t' || *q == '\f') {
-				col = *q == '\t' ? (col / 8 + 1) * 8 : *q == '\f' ? 0 : col + 1;
+				if (*q == '\t') {
+					col = (col / 8 + 1) * 8;
+					alt++;
+				} else if (*q == '\f') {
+					col = alt = 0;
+				} else {
+					col++;
+					alt++;
+				}
 				q++;
 			}
-			if (*q == '\n' || *q == '#' || *q == '\0' ||
-			    (*q == '\\' && q[1] == '\n' && 0)) {
+			if (*q == '\n' || *q == '#' || *q == '\0') {
 				while (*q && *q != '\n')
 					q++;
 				if (*q == '\n') {
@@ -301,6 +374,34 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 				p = q;
 				continue;
 			}
+			if (col > istack[ni]) {
+				if (!want_block)
+					return wfo_fail(err, WFO_INPUT, "%s:%d: unexpected indent",
+							pf->path, line);
+				if (alt <= astack[ni])
+					goto tabs;
+				if (ni == PY_MAX_INDENT)
+					return wfo_fail(err, WFO_INPUT, "%s:%d: too many levels of "
+							"indentation", pf->path, line);
+				ni++;
+				istack[ni] = col;
+				astack[ni] = alt;
+			} else {
+				if (want_block)
+					return wfo_fail(err, WFO_INPUT, "%s:%d: expected an indented "
+							"block after line %d", pf->path, line,
+							block_line);
+				while (ni > 0 && col < istack[ni])
+					ni--;
+				if (col != istack[ni])
+					return wfo_fail(err, WFO_INPUT, "%s:%d: unindent does not "
+							"match any outer indentation level",
+							pf->path, line);
+				if (alt != astack[ni])
+					goto tabs;
+			}
+			want_block = 0;
+			colon_end = comment_at = NULL;
 			indent = col;
 			lline = line;
 			first = pf->nt;
@@ -310,9 +411,9 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 		}
 		if (pf->skip) {
 			/* a line whose tokens are not kept: only strings, comments,
-			 * brackets and line ends matter (any quote opens a string,
-			 * with or without a prefix) */
-			p += strcspn(p, "\n#\\'\"()[]{}");
+			 * brackets, colons and line ends matter (any quote opens a
+			 * string, with or without a prefix) */
+			p += strcspn(p, "\n#\\'\"()[]{}:");
 			if (!*p)
 				break;
 		}
@@ -320,18 +421,26 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 		if (c == ' ' || c == '\t' || c == '\f') {
 			p++;
 		} else if (c == '#') {
+			if (depth == 0)
+				comment_at = p;
 			while (*p && *p != '\n')
 				p++;
-		} else if (c == '\\' && p[1] == '\n') {
+		} else if (c == '\\') {
+			if (p[1] != '\n')
+				return wfo_fail(err, WFO_INPUT, "%s:%d: unexpected character after "
+						"line continuation character", pf->path, line);
 			p += 2;
 			line++;
 		} else if (c == '\n') {
-			p++;
-			line++;
 			if (depth == 0) {
+				want_block = colon_end &&
+					     only_blanks(colon_end, comment_at ? comment_at : p);
+				block_line = lline;
 				push_line(pf, first, indent, lline);
 				at_bol = 1;
 			}
+			p++;
+			line++;
 		} else if (is_name_start(c)) {
 			const char *s = p;
 			while (is_name_char((unsigned char)*p))
@@ -388,6 +497,8 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 					continue;
 				}
 			}
+			if (!pf->skip && check_name(pf, s, n, line, err) < 0)
+				return -1;
 			push_tok(pf, T_NAME, s, n, line);
 		} else if (c == '\'' || c == '"') {
 			/* same as above with no prefix: reuse by faking zero prefix */
@@ -429,28 +540,54 @@ static int tokenize(struct pyfile *pf, struct wfo_error *err)
 			while (isalnum((unsigned char)*p) || *p == '.' || *p == '_')
 				p++;
 			push_tok(pf, T_NUMBER, s, (size_t)(p - s), line);
+		} else if (c < 0x20 || c == 0x7f || c == '$' || c == '?' || c == '`' ||
+			   (c == '!' && p[1] != '=')) {
+			if (c < 0x20 || c == 0x7f)
+				return wfo_fail(err, WFO_INPUT, "%s:%d: invalid non-printable "
+						"character 0x%02x", pf->path, line, c);
+			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid character '%c'", pf->path,
+					line, c);
 		} else {
 			size_t n = 1;
-			if (c == '(' || c == '[' || c == '{')
-				depth++;
-			else if (c == ')' || c == ']' || c == '}') {
+			if (c == '(' || c == '[' || c == '{') {
+				if (depth == PY_MAX_NEST)
+					return wfo_fail(err, WFO_INPUT, "%s:%d: too many nested "
+							"brackets", pf->path, line);
+				open[depth] = (char)c;
+				open_line[depth++] = line;
+			} else if (c == ')' || c == ']' || c == '}') {
 				if (depth == 0)
 					return wfo_fail(err, WFO_INPUT, "%s:%d: unmatched '%c'",
 							pf->path, line, c);
-				depth--;
+				char o = open[--depth];
+				if ((o == '(') != (c == ')') || (o == '[') != (c == ']'))
+					return wfo_fail(err, WFO_INPUT, "%s:%d: closing bracket '%c' "
+							"does not match the '%c' opened on line %d",
+							pf->path, line, c, o, open_line[depth]);
 			} else if (c == '-' && p[1] == '>') {
 				n = 2;
+			} else if (c == ':' && depth == 0) {
+				colon_end = p + 1;
 			}
 			push_tok(pf, T_OP, p, n, line);
 			p += n;
 		}
 	}
 	if (depth > 0)
-		return wfo_fail(err, WFO_INPUT, "%s:%d: unclosed bracket at the end of the file",
-				pf->path, line);
-	if (!at_bol)
+		return wfo_fail(err, WFO_INPUT, "%s:%d: unclosed bracket '%c' at the end of the "
+				"file", pf->path, open_line[depth - 1], open[depth - 1]);
+	if (!at_bol) {
+		want_block = colon_end && only_blanks(colon_end, comment_at ? comment_at : p);
+		block_line = lline;
 		push_line(pf, first, indent, lline);
+	}
+	if (want_block)
+		return wfo_fail(err, WFO_INPUT, "%s:%d: expected an indented block after line %d "
+				"(the file ends)", pf->path, line, block_line);
 	return 0;
+tabs:
+	return wfo_fail(err, WFO_INPUT, "%s:%d: inconsistent use of tabs and spaces in "
+			"indentation", pf->path, line);
 }
 
 /* ---- token helpers ---- */
@@ -495,6 +632,18 @@ static int accept_name(struct cur *c, const char *name)
 	return 0;
 }
 
+/* The end of a call's argument list: an optional trailing ',' and ')'.
+ * Python allows f(a,) as well as f(a). */
+static int accept_call_end(struct cur *c)
+{
+	size_t save = c->i;
+	accept_op(c, ",");
+	if (accept_op(c, ")"))
+		return 1;
+	c->i = save;
+	return 0;
+}
+
 /* Accepts a dotted name sequence given as "a.b.c". */
 static int accept_dotted(struct cur *c, const char *dotted)
 {
@@ -530,6 +679,7 @@ static int accept_strings(struct cur *c, struct strbuf *out, char **why)
 		struct tok *t = peek(c, 0);
 		tok_decode(t);
 		if (t->fstr || t->bytes || !t->val) {
+			free(*why);
 			*why = xasprintf("line %d: %s", t->line, t->fstr ? "an f-string"
 					 : t->bytes ? "a bytes literal" : t->bad);
 			return -1;
@@ -540,6 +690,79 @@ static int accept_strings(struct cur *c, struct strbuf *out, char **why)
 	if (!out->buf)
 		sb_add(out, "");
 	return 1;
+}
+
+/* ---- statement-level syntax ---- */
+
+static int is_keyword(const struct tok *t)
+{
+	static const char *const kw[] = {
+		"and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+		"del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+		"import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+		"return", "try", "while", "with", "yield",
+	};
+	if (t->kind != T_NAME)
+		return 0;
+	for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
+		if (is_name(t, kw[i]))
+			return 1;
+	return 0;
+}
+
+/* A name, number or string: an operand that can neither follow nor be
+ * followed by another operand without an operator between them. */
+static int is_operand(const struct tok *t)
+{
+	return t->kind == T_NUMBER || t->kind == T_STRING ||
+	       (t->kind == T_NAME && !is_keyword(t));
+}
+
+static int is_soft_keyword(const struct tok *t)
+{
+	return is_name(t, "match") || is_name(t, "case") || is_name(t, "type");
+}
+
+/* What Python's parser refuses and a cheap look at the tokens of a logical
+ * line can see: two operands in a row ("this is not python" has three),
+ * a line that ends in an operator, one that starts with one. Lines not kept
+ * (bodies under REV_PARSE_HEADERS) are not looked at. */
+static int check_lines(struct pyfile *pf, struct wfo_error *err)
+{
+	for (size_t li = 0; li < pf->nl; li++) {
+		struct lline *l = &pf->l[li];
+		struct tok *t = pf->t + l->first;
+		size_t n = l->count;
+		for (size_t k = 0; k + 1 < n; k++) {
+			const struct tok *a = &t[k], *b = &t[k + 1];
+			int a_end = is_operand(a) || is_name(a, "True") || is_name(a, "False") ||
+				    is_name(a, "None") || is_op(a, ")") || is_op(a, "]") ||
+				    is_op(a, "}");
+			if (!a_end || !is_operand(b) || (a->kind == T_STRING && b->kind == T_STRING))
+				continue;
+			if (k == 0 && is_soft_keyword(a))
+				continue;
+			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: '%.*s' cannot follow "
+					"'%.*s' (Python could not import this file)", pf->path,
+					b->line, (int)(b->n > 40 ? 40 : b->n), b->s,
+					(int)(a->n > 40 ? 40 : a->n), a->s);
+		}
+		if (l->indent == 0 && (is_name(t, "return") || is_name(t, "yield") ||
+				       is_name(t, "break") || is_name(t, "continue") ||
+				       is_name(t, "nonlocal")))
+			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: '%.*s' outside a "
+					"function or loop", pf->path, t->line, (int)t->n, t->s);
+		const struct tok *last = &t[n - 1];
+		if (last->kind == T_OP && last->n == 1 && strchr("=+-/%&|^<>~.@*", last->s[0]) &&
+		    !(last->s[0] == '*' && is_name(&t[0], "from")) &&
+		    !(last->s[0] == '.' && n >= 3 && is_op(&t[n - 2], ".") && is_op(&t[n - 3], ".")))
+			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: the line ends with "
+					"'%c'", pf->path, last->line, last->s[0]);
+		if (t->kind == T_OP && t->n == 1 && strchr("=/%&|^<>,;!", t->s[0]))
+			return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: the line starts with "
+					"'%c'", pf->path, t->line, t->s[0]);
+	}
+	return 0;
 }
 
 /* ---- module-level values ---- */
@@ -632,6 +855,34 @@ static void var_set(struct strvec *sv, const struct tok *name, const char *val)
 	sv_push_owned(sv, xasprintf("%.*s=%s", (int)name->n, name->s, val));
 }
 
+/* A string handed to the driver as it is (exec_driver_sql, or a plain
+ * string given to conn.execute): SQLAlchemy passes it with an empty
+ * parameter tuple, so psycopg2 applies its pyformat rules: "%%" becomes
+ * "%", and any other '%' fails when Alembic runs it. NULL (and *why) for
+ * text Alembic would not run. */
+static char *driver_unescape(const char *s, int line, char **why)
+{
+	if (!strchr(s, '%'))
+		return xstrdup(s);
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, "");
+	for (const char *p = s; *p; p++) {
+		if (*p == '%') {
+			if (p[1] != '%') {
+				free(*why);
+				*why = xasprintf("line %d: a single '%%' in SQL given to the driver "
+						 "as it is (the driver takes it for a parameter; write "
+						 "'%%%%')", line);
+				sb_free(&sb);
+				return NULL;
+			}
+			p++;
+		}
+		sb_addc(&sb, *p);
+	}
+	return sb_detach(&sb);
+}
+
 /* SQLAlchemy's text(): "\:" becomes ":" (BIND_PARAMS_ESC). */
 static char *text_unescape(const char *s)
 {
@@ -721,7 +972,7 @@ static char *accept_path_file(struct bodyctx *bc, struct cur *c)
 		char *from = NULL, *to = NULL;
 		if (!accept_name(c, "replace") || !accept_op(c, "(") ||
 		    !accept_one_string(c, &from) || !accept_op(c, ",") ||
-		    !accept_one_string(c, &to) || !accept_op(c, ")")) {
+		    !accept_one_string(c, &to) || !accept_call_end(c)) {
 			free(from);
 			free(to);
 			free(p);
@@ -733,7 +984,7 @@ static char *accept_path_file(struct bodyctx *bc, struct cur *c)
 		free(to);
 		p = np;
 	}
-	if (!accept_op(c, ")")) {
+	if (!accept_call_end(c)) {
 		free(p);
 		goto no;
 	}
@@ -753,8 +1004,8 @@ static char *accept_path_expr(struct bodyctx *bc, struct cur *c)
 	if (accept_dotted(c, "os.path.join")) {
 		char *name = NULL;
 		if (accept_op(c, "(") && accept_dotted(c, "os.path.dirname") && accept_op(c, "(") &&
-		    accept_name(c, "__file__") && accept_op(c, ")") && accept_op(c, ",") &&
-		    accept_one_string(c, &name) && (accept_op(c, ","), accept_op(c, ")"))) {
+		    accept_name(c, "__file__") && accept_call_end(c) && accept_op(c, ",") &&
+		    accept_one_string(c, &name) && accept_call_end(c)) {
 			char *d = dirname_of(bc->pf->path);
 			p = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", d, name);
 			free(d);
@@ -775,15 +1026,15 @@ static char *accept_path_expr(struct bodyctx *bc, struct cur *c)
 		}
 	}
 	if (accept_op(c, ".")) {
+		/* every path out of here frees suf exactly once */
 		char *suf = NULL;
 		if (accept_name(c, "with_suffix")) {
-			if (accept_op(c, "(") && accept_one_string(c, &suf) && accept_op(c, ")")) {
+			if (accept_op(c, "(") && accept_one_string(c, &suf) && accept_call_end(c)) {
 				char *np = with_suffix(p, suf);
 				free(p);
 				free(suf);
 				return np;
 			}
-			free(suf);
 		} else if (accept_name(c, "parent") && accept_op(c, "/") &&
 			   accept_one_string(c, &suf)) {
 			char *d = dirname_of(p);
@@ -803,13 +1054,15 @@ static char *accept_path_expr(struct bodyctx *bc, struct cur *c)
 
 /* The SQL argument of an execute call. Returns 1 (sql set), 0 (not a form we
  * know), -1 (a literal we cannot use; bc->why set). */
-static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, char **sql)
+static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, int driver,
+			  char **sql)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t save = c->i;
 	int is_text = accept_dotted(c, "sa.text") || accept_dotted(c, "sqlalchemy.text") ||
 		      accept_dotted(c, "text");
-	if (is_text && !accept_op(c, "(")) {
+	if (is_text && (driver || !accept_op(c, "("))) {
+		/* exec_driver_sql() takes a plain string, not a text() clause */
 		c->i = save;
 		return 0;
 	}
@@ -835,8 +1088,7 @@ static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, char
 		}
 	}
 	if (is_text) {
-		accept_op(c, ",");
-		if (!accept_op(c, ")")) {
+		if (!accept_call_end(c)) {
 			sb_free(&sb);
 			c->i = save;
 			return 0;
@@ -847,7 +1099,10 @@ static int accept_sql_arg(struct bodyctx *bc, struct cur *c, int wrap_text, char
 		*sql = text_unescape(s);
 		free(s);
 	} else {
-		*sql = s;
+		*sql = driver_unescape(s, c->t[save].line, &bc->why);
+		free(s);
+		if (!*sql)
+			return -1;
 	}
 	return 1;
 }
@@ -921,7 +1176,7 @@ static int body_stmt(struct bodyctx *bc, struct cur *c, size_t lidx, size_t *nex
 		if (!sql) {
 			free(bc->why);
 			bc->why = xasprintf("line %d: reads %s, which cannot be read (%s)",
-					    t0->line, path, strerror(errno));
+					    t0->line, path, file_strerror(errno));
 			free(path);
 			return -1;
 		}
@@ -939,8 +1194,11 @@ static int body_stmt(struct bodyctx *bc, struct cur *c, size_t lidx, size_t *nex
 		var_set(&bc->fvars, fv, norm);
 		free(norm);
 		if (c->i < c->n) {
-			/* inline body: with ...: conn.execute(...) */
+			/* inline body: with ...: conn.execute(...); a compound
+			 * statement cannot follow (no recursion on "with: with:") */
 			size_t dummy;
+			if (is_name(peek(c, 0), "with"))
+				return 0;
 			return body_stmt(bc, c, lidx, &dummy);
 		}
 		/* the indented block */
@@ -955,29 +1213,29 @@ static int body_stmt(struct bodyctx *bc, struct cur *c, size_t lidx, size_t *nex
 	}
 	/* execute calls */
 	size_t save = c->i;
-	int wrap_text = 0, ok = 0;
+	int wrap_text = 0, ok = 0, driver = 0;
 	if (accept_dotted(c, "op.execute")) {
 		ok = 1;
 		wrap_text = 1;
 	} else if (accept_dotted(c, "op.get_bind") && accept_op(c, "(") && accept_op(c, ")") &&
 		   accept_op(c, ".")) {
-		ok = accept_name(c, "execute") || accept_name(c, "exec_driver_sql");
+		ok = accept_name(c, "execute") || (driver = accept_name(c, "exec_driver_sql"));
 	} else {
 		c->i = save;
 		if (name_in(&bc->conns, peek(c, 0))) {
 			c->i++;
 			ok = accept_op(c, ".") &&
-			     (accept_name(c, "execute") || accept_name(c, "exec_driver_sql"));
+			     (accept_name(c, "execute") ||
+			      (driver = accept_name(c, "exec_driver_sql")));
 		}
 	}
 	if (!ok || !accept_op(c, "("))
 		return 0;
 	char *sql = NULL;
-	int r = accept_sql_arg(bc, c, wrap_text, &sql);
+	int r = accept_sql_arg(bc, c, wrap_text, driver, &sql);
 	if (r <= 0)
 		return r;
-	accept_op(c, ",");
-	if (!accept_op(c, ")") || c->i != c->n) {
+	if (!accept_call_end(c) || c->i != c->n) {
 		free(sql);
 		return 0;
 	}
@@ -1086,6 +1344,235 @@ static void analyze_def(struct pyfile *pf, size_t di, size_t colon, struct rev_b
 	sv_free(&bc.fvars);
 }
 
+/* ---- module-level statements ---- */
+
+/* Names the SQL-only reading of upgrade() and downgrade() relies on: if
+ * the module binds them to anything else, its functions may do something
+ * other than what they seem to. */
+static int relied_on(const struct tok *t)
+{
+	static const char *const names[] = {
+		"op", "sa", "sqlalchemy", "text", "Path", "pathlib", "os", "open",
+		"upgrade", "downgrade", "__file__",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (is_name(t, names[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether binding name b by importing name from module m (dotted text;
+ * name NULL for "import m [as b]") leaves it what the bodies expect. */
+static int import_ok(const struct tok *b, const char *m, const char *name)
+{
+	if (!relied_on(b))
+		return 1;
+	if (!name) {
+		if (is_name(b, "sa") || is_name(b, "sqlalchemy"))
+			return !strcmp(m, "sqlalchemy");
+		if (is_name(b, "os"))
+			return !strcmp(m, "os") || !strcmp(m, "os.path");
+		if (is_name(b, "pathlib"))
+			return !strcmp(m, "pathlib");
+		return 0;
+	}
+	if (is_name(b, "op"))
+		return !strcmp(name, "op") && !strcmp(m, "alembic");
+	if (is_name(b, "text"))
+		return !strcmp(name, "text") && (!strcmp(m, "sqlalchemy") ||
+						  !strcmp(m, "sqlalchemy.sql") ||
+						  !strcmp(m, "sqlalchemy.sql.expression"));
+	if (is_name(b, "Path"))
+		return !strcmp(name, "Path") && !strcmp(m, "pathlib");
+	return 0;
+}
+
+/* A dotted name at c: appended to sb; 1 if there was one. */
+static int accept_module(struct cur *c, struct strbuf *sb)
+{
+	struct tok *t = peek(c, 0);
+	if (t->kind != T_NAME || is_keyword(t))
+		return 0;
+	sb_addn(sb, t->s, t->n);
+	c->i++;
+	while (is_op(peek(c, 0), ".") && peek(c, 1)->kind == T_NAME) {
+		sb_addc(sb, '.');
+		sb_addn(sb, peek(c, 1)->s, peek(c, 1)->n);
+		c->i += 2;
+	}
+	return 1;
+}
+
+/* import a.b [as c], ... | from m import (x [as y], ...) | from m import *.
+ * 1: imports nothing the bodies rely on (or only from where they expect
+ * it); 0: anything else. */
+static int harmless_import(struct cur *c)
+{
+	struct strbuf m = STRBUF_INIT;
+	int ok = 0;
+	if (accept_name(c, "import")) {
+		do {
+			sb_reset(&m);
+			struct tok *first = peek(c, 0);
+			if (!accept_module(c, &m))
+				goto out;
+			struct tok *b = first;
+			if (accept_name(c, "as")) {
+				b = peek(c, 0);
+				if (b->kind != T_NAME)
+					goto out;
+				c->i++;
+			}
+			if (!import_ok(b, sb_str(&m), NULL))
+				goto out;
+		} while (accept_op(c, ","));
+		ok = c->i == c->n;
+		goto out;
+	}
+	if (!accept_name(c, "from") || !accept_module(c, &m) || !accept_name(c, "import"))
+		goto out;   /* relative imports ("from . import x") are not ours to judge */
+	if (accept_op(c, "*")) {
+		static const char *const star_ok[] = { "__future__", "typing", "alembic",
+						       "sqlalchemy", "pathlib" };
+		for (size_t i = 0; i < sizeof star_ok / sizeof *star_ok; i++)
+			if (!strcmp(sb_str(&m), star_ok[i]))
+				ok = c->i == c->n;
+		goto out;
+	}
+	int paren = accept_op(c, "(");
+	for (;;) {
+		struct tok *name = peek(c, 0);
+		if (name->kind != T_NAME)
+			goto out;
+		c->i++;
+		struct tok *b = name;
+		if (accept_name(c, "as")) {
+			b = peek(c, 0);
+			if (b->kind != T_NAME)
+				goto out;
+			c->i++;
+		}
+		char *nm = xstrndup(name->s, name->n);
+		int good = import_ok(b, sb_str(&m), nm);
+		free(nm);
+		if (!good)
+			goto out;
+		if (!accept_op(c, ","))
+			break;
+		if (paren && is_op(peek(c, 0), ")"))
+			break;
+	}
+	if (paren && !accept_op(c, ")"))
+		goto out;
+	ok = c->i == c->n;
+out:
+	sb_free(&m);
+	return ok;
+}
+
+/* A constant: strings (not f-strings), numbers, None/True/False, and
+ * brackets, commas, colons and signs around them. */
+static int constant_tokens(struct cur *c)
+{
+	if (c->i >= c->n)
+		return 0;
+	for (; c->i < c->n; c->i++) {
+		struct tok *t = peek(c, 0);
+		if ((t->kind == T_STRING && !t->fstr) || t->kind == T_NUMBER ||
+		    is_name(t, "None") || is_name(t, "True") || is_name(t, "False"))
+			continue;
+		if (t->kind == T_OP && t->n == 1 && strchr("()[]{},:-+", t->s[0]))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* NULL when the module-level logical line l does nothing Python would run
+ * beyond binding names the bodies do not rely on (imports, constants,
+ * strings, plain function definitions), else a reason ("line 12: ...")
+ * for handing the file to Alembic. The four revision variables are read
+ * elsewhere. */
+static char *module_code(struct pyfile *pf, const struct lline *l)
+{
+	struct tok *t = pf->t + l->first;
+	struct cur c = { t, 0, l->count };
+	const char *what = NULL;
+	if (t->kind == T_STRING) {
+		size_t k = 0;
+		while (k < l->count && t[k].kind == T_STRING && !t[k].fstr)
+			k++;
+		if (k == l->count)
+			return NULL;
+		what = "an expression";
+	} else if (is_name(t, "pass") && l->count == 1) {
+		return NULL;
+	} else if (is_name(t, "import") || is_name(t, "from")) {
+		if (harmless_import(&c))
+			return NULL;
+		what = "an import that binds a name upgrade() or downgrade() relies on, or that "
+		       "is not plain";
+	} else if (is_name(t, "def") && l->count >= 3 && t[1].kind == T_NAME) {
+		if (relied_on(&t[1]) && !is_name(&t[1], "upgrade") && !is_name(&t[1], "downgrade"))
+			what = "a function that replaces a name upgrade() or downgrade() relies on";
+		/* default values and annotations are evaluated when the def runs:
+		 * a call there (up to the ':' that ends the header) is code */
+		int depth = 0;
+		for (size_t k = 2; !what && k < l->count; k++) {
+			if (depth == 0 && is_op(&t[k], ":"))
+				break;
+			if (is_op(&t[k], "(") || is_op(&t[k], "[") || is_op(&t[k], "{")) {
+				if (k > 2 && is_op(&t[k], "(") &&
+				    (t[k - 1].kind == T_NAME || is_op(&t[k - 1], ")") ||
+				     is_op(&t[k - 1], "]")))
+					what = "a function whose signature runs code";
+				depth++;
+			} else if (is_op(&t[k], ")") || is_op(&t[k], "]") || is_op(&t[k], "}")) {
+				depth--;
+			}
+		}
+		if (!what)
+			return NULL;
+	} else if (t->kind == T_NAME && !is_keyword(t) && l->count >= 2 &&
+		   (is_op(&t[1], "=") || is_op(&t[1], ":"))) {
+		/* NAME [: annotation] = constant */
+		size_t k = 1;
+		if (is_op(&t[1], ":"))
+			for (k = 2; k < l->count && !is_op(&t[k], "="); k++)
+				if (is_op(&t[k], "("))
+					break;
+		if (relied_on(t)) {
+			what = "an assignment to a name upgrade() or downgrade() relies on";
+		} else if (k == l->count) {
+			return NULL;   /* an annotation without a value */
+		} else if (is_op(&t[k], "=")) {
+			struct cur v = { t + k + 1, 0, l->count - k - 1 };
+			if (!is_op(peek(&v, 0), "=") && constant_tokens(&v))
+				return NULL;
+		}
+		if (!what)
+			what = "an assignment of something other than a constant";
+	}
+	if (!what)
+		what = "a statement";
+	struct strbuf w = STRBUF_INIT;
+	for (size_t k = 0; k < l->count && k < 6; k++) {
+		if (k && (t[k].kind != T_OP || is_op(&t[k], "=")) &&
+		    (t[k - 1].kind != T_OP || is_op(&t[k - 1], "=") || is_op(&t[k - 1], ",")))
+			sb_addc(&w, ' ');
+		if (t[k].kind == T_STRING)
+			sb_add(&w, "\"...\"");
+		else
+			sb_addn(&w, t[k].s, t[k].n > 40 ? 40 : t[k].n);
+	}
+	if (l->count > 6)
+		sb_add(&w, " ...");
+	char *why = xasprintf("line %d: the module runs %s (%s), which only Alembic can run",
+			      l->line, what, sb_str(&w));
+	sb_free(&w);
+	return why;
+}
+
 void rev_free(struct revision *r)
 {
 	if (!r)
@@ -1137,6 +1624,57 @@ static void skip_def(struct pyfile *pf, size_t di, struct rev_body *b)
 			     "only)");
 }
 
+/* One field's ids: see revid_invalid. The id is hostile text printed on a
+ * terminal: its unprintable bytes are shown as \xHH. */
+static int check_id_list(const char *path, int line, const char *key, const struct strvec *v,
+			 struct wfo_error *err)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		long bad = revid_invalid(v->v[i]);
+		if (bad < 0)
+			continue;
+		struct strbuf shown = STRBUF_INIT, why = STRBUF_INIT;
+		sb_add(&shown, "");
+		for (const unsigned char *p = (const unsigned char *)v->v[i]; *p; p++) {
+			if (shown.len >= 60) {
+				sb_add(&shown, "...");
+				break;
+			}
+			if (*p < 0x20 || *p >= 0x7f || *p == '\\')
+				sb_addf(&shown, "\\x%02x", *p);
+			else
+				sb_addc(&shown, (char)*p);
+		}
+		size_t n = strlen(v->v[i]);
+		unsigned char c = (unsigned char)v->v[i][bad];
+		if (!n)
+			sb_add(&why, "is empty");
+		else if (n > REVID_MAX)
+			sb_addf(&why, "is longer than %d characters", REVID_MAX);
+		else if (c > 0x20 && c < 0x7f)
+			sb_addf(&why, "has '%c' at character %ld", c, bad + 1);
+		else
+			sb_addf(&why, "has byte 0x%02x at character %ld", c, bad + 1);
+		wfo_fail(err, WFO_INPUT, "%s:%d: %s '%s' %s; revision ids and branch labels may "
+			 "only hold ASCII letters, digits and '_'", path, line, key, shown.buf,
+			 why.buf);
+		sb_free(&shown);
+		sb_free(&why);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_ids(const struct revision *r, struct wfo_error *err)
+{
+	struct strvec id = { .v = (char **)&r->id, .n = 1 };
+	return check_id_list(r->path, r->id_line, "revision", &id, err) < 0 ||
+	       check_id_list(r->path, r->down_line, "down_revision", &r->down, err) < 0 ||
+	       check_id_list(r->path, r->labels_line, "branch_labels", &r->labels, err) < 0 ||
+	       check_id_list(r->path, r->depends_line, "depends_on", &r->depends, err) < 0
+	       ? -1 : 0;
+}
+
 int rev_parse_buffer(const char *path, const char *text, size_t len,
 		     struct revision **out, struct wfo_error *err)
 {
@@ -1150,9 +1688,14 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 	if (memchr(text, '\0', len))
 		return wfo_fail(err, WFO_INPUT, "%s: contains a NUL byte; not a Python "
 				"source file", path);
-	pf.text = normalize(text, len);
+	char *utf8 = NULL;
+	size_t ulen = 0;
+	if (pysource_to_utf8(path, text, len, &utf8, &ulen, err) < 0)
+		return -1;
+	pf.text = normalize(utf8, ulen);
+	free(utf8);
 	pf.skim = (flags & REV_PARSE_HEADERS) != 0;
-	if (tokenize(&pf, err) < 0) {
+	if (tokenize(&pf, err) < 0 || check_lines(&pf, err) < 0) {
 		pf_free(&pf);
 		return -1;
 	}
@@ -1161,12 +1704,20 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 	r->docstring = xstrdup("");
 	r->doc = xstrdup("");
 	int have_id = 0;
+	char *code = NULL;   /* the first module-level statement only Python can run */
 	for (size_t li = 0; li < pf.nl; li++) {
 		struct lline *l = &pf.l[li];
 		if (l->indent > 0)
 			continue;
 		struct tok *t = pf.t + l->first;
 		struct cur c = { t, 0, l->count };
+		const char *keys[] = { "revision", "down_revision", "branch_labels", "depends_on" };
+		int which = -1;
+		for (int k = 0; k < 4; k++)
+			if (is_name(t, keys[k]))
+				which = k;
+		if (which < 0 && !code)
+			code = module_code(&pf, l);
 		if (li == 0 && t->kind == T_STRING) {
 			size_t k = 0;
 			while (k < l->count && t[k].kind == T_STRING && !t[k].bytes && !t[k].fstr)
@@ -1197,6 +1748,7 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 			}
 			if (!colon) {
 				wfo_fail(err, WFO_INPUT, "%s:%d: 'def' without ':'", path, l->line);
+				free(code);
 				rev_free(r);
 				pf_free(&pf);
 				return -1;
@@ -1211,13 +1763,6 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 				analyze_def(&pf, li, colon, &r->downgrade);
 			continue;
 		}
-		if (t->kind != T_NAME)
-			continue;
-		const char *keys[] = { "revision", "down_revision", "branch_labels", "depends_on" };
-		int which = -1;
-		for (int k = 0; k < 4; k++)
-			if (is_name(t, keys[k]))
-				which = k;
 		if (which < 0)
 			continue;
 		/* NAME [':' annotation] '=' value */
@@ -1234,8 +1779,12 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 			}
 		}
 		if (k >= l->count || !is_op(&t[k], "=") ||
-		    (k + 1 < l->count && is_op(&t[k + 1], "=")))
-			continue;  /* annotation only, comparison, or augmented */
+		    (k + 1 < l->count && is_op(&t[k + 1], "="))) {
+			/* annotation only, comparison, or augmented */
+			if (!code)
+				code = module_code(&pf, l);
+			continue;
+		}
 		struct cur v = { t + k + 1, 0, l->count - k - 1 };
 		struct strvec val = STRVEC_INIT;
 		int none = 0;
@@ -1244,6 +1793,7 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 				wfo_fail(err, WFO_INPUT, "%s:%d: %s has no value", path, l->line,
 					 keys[which]);
 			sv_free(&val);
+			free(code);
 			rev_free(r);
 			pf_free(&pf);
 			return -1;
@@ -1254,6 +1804,7 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 				wfo_fail(err, WFO_INPUT, "%s:%d: revision must be a non-empty "
 					 "string", path, l->line);
 				sv_free(&val);
+				free(code);
 				rev_free(r);
 				pf_free(&pf);
 				return -1;
@@ -1283,17 +1834,37 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 	}
 	pf_free(&pf);
 	if (!have_id) {
+		free(code);
 		rev_free(r);
 		return wfo_fail(err, WFO_INPUT, "%s: no 'revision = \"...\"' assignment; every "
 				"revision file must declare its revision id", path);
 	}
-	for (size_t i = 0; r->id[i]; i++)
-		if (strchr("@-+", r->id[i])) {
-			wfo_fail(err, WFO_INPUT, "%s:%d: character '%c' is not allowed in revision "
-				 "identifier '%s'", path, r->id_line, r->id[i], r->id);
-			rev_free(r);
-			return -1;
+	if (check_ids(r, err) < 0) {
+		free(code);
+		rev_free(r);
+		return -1;
+	}
+	if (!r->down_line) {
+		/* Alembic reads module.down_revision without a default */
+		free(code);
+		wfo_fail(err, WFO_INPUT, "%s:%d: no 'down_revision = ...' assignment (None for a "
+			 "first revision); Alembic cannot load this file", path, r->id_line);
+		rev_free(r);
+		return -1;
+	}
+	for (int b = 0; code && b < 2; b++) {
+		struct rev_body *body = b ? &r->downgrade : &r->upgrade;
+		if (body->sql_only) {
+			int line = body->line;
+			free_body(body);
+			body->line = line;
 		}
+		if (!body->why_not) {
+			body->sql_only = 0;
+			body->why_not = xstrdup(code);
+		}
+	}
+	free(code);
 	for (int b = 0; b < 2; b++) {
 		struct rev_body *body = b ? &r->downgrade : &r->upgrade;
 		if (!body->line) {
@@ -1317,7 +1888,7 @@ int rev_parse_file_flags(const char *path, int flags, struct revision **out,
 	size_t len = 0;
 	char *text = read_file(path, &len);
 	if (!text)
-		return wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, strerror(errno));
+		return wfo_fail(err, WFO_IO, "%s: cannot read: %s", path, file_strerror(errno));
 	int rc = rev_parse_buffer_flags(path, text, len, flags, out, err);
 	free(text);
 	return rc;

@@ -8,6 +8,14 @@
  * SQL read from a .sql file beside the revision. A body that does anything
  * else is "not SQL-only": it can only be run by Alembic.
  *
+ * A file Python could not import is an error (file:line): bad syntax as far
+ * as a token-level check sees it (brackets, strings, indentation, stray
+ * characters, two operands in a row), bytes not valid in the declared or
+ * default (UTF-8) encoding, no down_revision. Ids and labels must be plain
+ * (revid_invalid). A module that runs code besides imports, constants and
+ * function definitions, or rebinds a name the bodies rely on (op, sa, text,
+ * upgrade, ...), makes both bodies not SQL-only.
+ *
  * Ownership: rev_parse_* return a revision the caller frees with rev_free(). */
 #ifndef WFO_REVISION_H
 #define WFO_REVISION_H

@@ -21,22 +21,39 @@ static int maybe_word(unsigned char c)
 	return ascii_word(c) || c == '$' || c >= 0x80;
 }
 
-/* Python escapes for a triple-double-quoted string. */
-static void py_escape(struct strbuf *out, const char *s, size_t n, int last_quote)
+/* The one function through which text enters a generated Python file:
+ * appends s[0..n) as it must appear between the quotes of a literal.
+ * PYQ_SINGLE: inside '...'. PYQ_TRIPLE: inside """...""" with more text
+ * before the closing quotes; PYQ_TRIPLE_END: right before them. A
+ * backslash is doubled, a quote that could end the literal is escaped, CR
+ * is \r and the other control characters but TAB and LF (and LF too in
+ * '...') are \xHH, so no value can end the literal or the line early. */
+enum pyq { PYQ_SINGLE, PYQ_TRIPLE, PYQ_TRIPLE_END };
+
+static void py_escape(struct strbuf *out, const char *s, size_t n, enum pyq q)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '\\')
 			sb_add(out, "\\\\");
-		else if (c == '"' && ((i + 1 < n && s[i + 1] == '"') || (i + 1 == n && last_quote)))
+		else if (q == PYQ_SINGLE && c == '\'')
+			sb_add(out, "\\'");
+		else if (q != PYQ_SINGLE && c == '"' &&
+			 ((i + 1 < n && s[i + 1] == '"') || (i + 1 == n && q == PYQ_TRIPLE_END)))
 			sb_add(out, "\\\"");
 		else if (c == '\r')
 			sb_add(out, "\\r");
-		else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+		else if ((c < 0x20 && c != '\t' && (c != '\n' || q == PYQ_SINGLE)) || c == 0x7f)
 			sb_addf(out, "\\x%02x", c);
 		else
 			sb_addc(out, (char)c);
 	}
+}
+
+/* Text inside the docstring (a """ literal with more text after it). */
+static void doc_text(struct strbuf *out, const char *s)
+{
+	py_escape(out, s, strlen(s), PYQ_TRIPLE);
 }
 
 /* Escapes the colons sa.text() would treat specially; see revwrite.h. */
@@ -73,7 +90,7 @@ void revwrite_embed_sql(struct strbuf *out, const char *sql)
 	struct strbuf t = STRBUF_INIT;
 	sb_add(&t, "");
 	escape_colons(&t, sql);
-	py_escape(out, t.buf, t.len, 1);
+	py_escape(out, t.buf, t.len, PYQ_TRIPLE_END);
 	sb_free(&t);
 }
 
@@ -81,14 +98,7 @@ void revwrite_embed_sql(struct strbuf *out, const char *sql)
 static void py_str(struct strbuf *out, const char *s)
 {
 	sb_addc(out, '\'');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\\' || *p == '\'')
-			sb_addf(out, "\\%c", *p);
-		else if (*p < 0x20 || *p == 0x7f)
-			sb_addf(out, "\\x%02x", *p);
-		else
-			sb_addc(out, (char)*p);
-	}
+	py_escape(out, s, strlen(s), PYQ_SINGLE);
 	sb_addc(out, '\'');
 }
 
@@ -179,8 +189,10 @@ static int check_ids(const struct strvec *sv, const char *what, struct wfo_error
 	for (size_t i = 0; i < sv->n; i++) {
 		if (!sv->v[i][0])
 			return wfo_fail(err, WFO_INPUT, "%s: an empty revision id or label", what);
-		if (bad_utf8(sv->v[i]) >= 0)
-			return wfo_fail(err, WFO_INPUT, "%s: '%s' is not valid UTF-8", what, sv->v[i]);
+		if (revid_invalid(sv->v[i]) >= 0)
+			return wfo_fail(err, WFO_INPUT, "%s: '%s' is not a plain revision id or "
+					"label (ASCII letters, digits and '_' only)", what,
+					bad_utf8(sv->v[i]) < 0 ? sv->v[i] : "(not UTF-8)");
 	}
 	return 0;
 }
@@ -189,6 +201,9 @@ int revwrite_check(const struct revwrite *rw, struct wfo_error *err)
 {
 	if (!rw->id || !rw->id[0])
 		return wfo_fail(err, WFO_INTERNAL, "revision file without a revision id");
+	struct strvec id = { .v = (char **)&rw->id, .n = 1 };
+	if (check_ids(&id, "revision", err) < 0)
+		return -1;
 	if (rw->message && bad_utf8(rw->message) >= 0)
 		return wfo_fail(err, WFO_INPUT,
 				"the message is not valid UTF-8 (byte %ld); use UTF-8 text",
@@ -211,15 +226,17 @@ char *revwrite_render(const struct revwrite *rw)
 	revid_date_text(&rw->created, date);
 
 	sb_add(&sb, "\"\"\"");
-	py_escape(&sb, msg, strlen(msg), 0);
+	doc_text(&sb, msg);
 	sb_add(&sb, ".\n\nRevision ID: ");
-	sb_add(&sb, rw->id);
+	doc_text(&sb, rw->id);
 	sb_add(&sb, "\nRevises:");
 	for (size_t i = 0; i < rw->down.n; i++) {
 		sb_add(&sb, i ? ", " : " ");
-		sb_add(&sb, rw->down.v[i]);
+		doc_text(&sb, rw->down.v[i]);
 	}
-	sb_addf(&sb, "\nCreate Date: %s\n\n\"\"\"\n", date);
+	sb_add(&sb, "\nCreate Date: ");
+	doc_text(&sb, date);
+	sb_add(&sb, "\n\n\"\"\"\n");
 	sb_add(&sb, "import sqlalchemy as sa\nfrom alembic import op\n\n"
 		    "# revision identifiers, used by Alembic.\nrevision = ");
 	py_str(&sb, rw->id);

@@ -15,8 +15,10 @@
  * that, colons that sa.text() would take for bind parameters (or whose
  * preceding backslash it would remove) are escaped as '\:', which sa.text()
  * turns back into ':'. With SQLAlchemy 1.4 + psycopg2, '%' needs no
- * escaping (sa.text doubles it and psycopg2 undoes that). The docstring
- * message gets the same Python escapes (no colon escaping).
+ * escaping (sa.text doubles it and psycopg2 undoes that). Every other value
+ * (message, ids, labels, date; in the docstring or in '...' literals) goes
+ * through the same escaping function, and ids and labels must be plain
+ * (revid_invalid) or revwrite_check refuses them.
  *
  * Ownership: a struct revwrite only borrows; revwrite_render returns a heap
  * string the caller frees. */

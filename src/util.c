@@ -185,15 +185,21 @@ char *read_file(const char *path, size_t *len_out)
 
 char *read_file_at(int dirfd, const char *name, size_t *len_out)
 {
-	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return NULL;
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
+	int e = fstat(fd, &st) < 0 ? errno : S_ISREG(st.st_mode) ? 0
+		: S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	if (e) {
+		close(fd);
+		errno = e;
+		return NULL;
+	}
 	/* a regular file in one read of its size plus one: a shorter read is
-	 * its end; anything else (or a file still growing) in chunks until
-	 * read returns 0 */
-	int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+	 * its end; a file still growing in chunks until read returns 0 */
+	int regular = st.st_size > 0;
 	size_t chunk = regular ? (size_t)st.st_size + 1 : 65536;
 	for (;;) {
 		sb_grow(&sb, chunk);
@@ -201,7 +207,7 @@ char *read_file_at(int dirfd, const char *name, size_t *len_out)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			int e = errno;
+			e = errno;
 			close(fd);
 			sb_free(&sb);
 			errno = e;
@@ -219,6 +225,13 @@ char *read_file_at(int dirfd, const char *name, size_t *len_out)
 	if (len_out)
 		*len_out = sb.len;
 	return sb_detach(&sb);
+}
+
+const char *file_strerror(int e)
+{
+	if (e == EINVAL)
+		return "not a regular file (FIFOs, devices and sockets are not read)";
+	return strerror(e);
 }
 
 int str_starts_with(const char *s, const char *prefix)

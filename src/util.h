@@ -56,10 +56,15 @@ int sv_contains(const struct strvec *sv, const char *s);
 void sv_sort(struct strvec *sv);                     /* strcmp order */
 void sv_free(struct strvec *sv);
 
-/* Reads a whole file; returns NULL and sets errno on failure. */
+/* Reads a whole regular file; returns NULL and sets errno on failure. A
+ * FIFO, device or socket is refused with EINVAL (without blocking: it is
+ * opened with O_NONBLOCK and checked with fstat before any read), a folder
+ * with EISDIR. */
 char *read_file(const char *path, size_t *len_out);
 /* Same for name relative to the open folder dirfd (openat). */
 char *read_file_at(int dirfd, const char *name, size_t *len_out);
+/* strerror() for the errno of read_file: EINVAL says "not a regular file". */
+const char *file_strerror(int e);
 
 int str_starts_with(const char *s, const char *prefix);
 int str_ends_with(const char *s, const char *suffix);

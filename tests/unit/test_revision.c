@@ -234,6 +234,261 @@ static void test_sql_sidecar(void **state)
 	free(other);
 }
 
+/* Trailing commas in calls (valid Python) around the sidecar forms: once a
+ * double free in with_suffix('.sql',). Each form reads the same .sql file. */
+static void test_trailing_commas(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/wfo-revtest-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *py = xasprintf("%s/2023_abc_x.py", dir);
+	char *sql = xasprintf("%s/2023_abc_x.sql", dir);
+	FILE *f = fopen(sql, "w");
+	fputs("SELECT 1;", f);
+	fclose(f);
+	const char *forms[] = {
+		"Path(__file__).with_suffix('.sql',)",
+		"Path(__file__,).with_suffix('.sql')",
+		"Path(__file__.replace('.py', '.sql',),)",
+		"os.path.join(os.path.dirname(__file__,), '2023_abc_x.sql',)",
+		"P.with_suffix('.sql',)",
+	};
+	for (size_t i = 0; i < sizeof(forms) / sizeof(*forms); i++) {
+		char *text = xasprintf(
+			"revision = 'abc'\ndown_revision = None\n"
+			"def upgrade():\n    conn = op.get_bind()\n    P = Path(__file__)\n"
+			"    with open(%s, 'r',) as f:\n"
+			"        conn.execute(sa.text(f.read(),),)\n"
+			"def downgrade():\n    op.execute('SELECT 2',)\n", forms[i]);
+		struct revision *r = NULL;
+		struct wfo_error err = { 0 };
+		if (rev_parse_buffer(py, text, strlen(text), &r, &err) < 0)
+			fail_msg("%s: %s", forms[i], err.msg);
+		if (!r->upgrade.sql_only)
+			fail_msg("%s: %s", forms[i], r->upgrade.why_not);
+		assert_int_equal(r->upgrade.n, 1);
+		assert_string_equal(r->upgrade.v[0].sql, "SELECT 1;");
+		assert_true(r->downgrade.sql_only);
+		rev_free(r);
+		free(text);
+	}
+	/* near misses are "not SQL-only", never a crash */
+	const char *odd[] = {
+		"Path(__file__).with_suffix('.sql',,)",
+		"Path(__file__).with_suffix(,)",
+		"Path(__file__).with_suffix('.sql', 1)",
+		"Path(__file__).with_suffix(S)",
+		"Path(__file__).with_suffix('.a').with_suffix('.sql')",
+		"Path(__file__).parent",
+		"Path(__file__).parent / x",
+		"Path(__file__.replace('.py',),)",
+		"os.path.join(os.path.dirname(__file__), )",
+		"P.with_suffix(",
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(*odd); i++) {
+		char *text = xasprintf(
+			"revision = 'abc'\ndown_revision = None\n"
+			"def upgrade():\n    P = Path(__file__)\n    with open(%s) as f:\n"
+			"        conn.execute(sa.text(f.read()))\n", odd[i]);
+		struct revision *r = NULL;
+		struct wfo_error err = { 0 };
+		int rc = rev_parse_buffer(py, text, strlen(text), &r, &err);
+		if (rc == 0) {
+			if (r->upgrade.sql_only)
+				fail_msg("%s: read as SQL-only", odd[i]);
+			rev_free(r);
+		}
+		/* only the unclosed call is a syntax error */
+		assert_int_equal(rc, i == sizeof(odd) / sizeof(*odd) - 1 ? -1 : 0);
+		free(text);
+	}
+	unlink(sql);
+	rmdir(dir);
+	free(py);
+	free(sql);
+}
+
+/* What Python refuses to compile is refused with file:line (Alembic could
+ * not import the file); valid shapes near them are not. Each case was
+ * checked with Python's compile(). */
+static void test_syntax(void **state)
+{
+	(void)state;
+	static const struct { const char *body; const char *want; } bad[] = {
+		{ "this is not valid python\n", "v/bad.py:3: invalid syntax" },
+		{ "def upgrade():\nop.execute('x')\n", "v/bad.py:4: expected an indented block" },
+		{ "  x = 1\n", "v/bad.py:3: unexpected indent" },
+		{ "def upgrade():\n        pass\n    pass\n", "v/bad.py:5: unindent does not match" },
+		{ "def upgrade():\n\tif x:\n        \tpass\n        pass\n", "v/bad.py:6: inconsistent use of tabs" },
+		{ "x = (1]\n", "v/bad.py:3: closing bracket ']'" },
+		{ "x = 1 +\n", "v/bad.py:3: invalid syntax" },
+		{ "x = $y\n", "v/bad.py:3: invalid character '$'" },
+		{ "print 'hello'\n", "v/bad.py:3: invalid syntax" },
+		{ "def upgrade():\n    op.execute('x') op.execute('y')\n", "v/bad.py:4: invalid syntax" },
+		{ "x = 1 \\ 2\n", "v/bad.py:3: unexpected character after line continuation" },
+		{ "if x:\n", "v/bad.py:4: expected an indented block after line 3" },
+		{ "x = f() g\n", "v/bad.py:3: invalid syntax" },
+		{ "x = 'a' 1\n", "v/bad.py:3: invalid syntax" },
+		{ "x\xc2\xa0= 1\n", "v/bad.py:3: invalid character" },
+		{ "x = 1 ?\n", "v/bad.py:3: invalid character '?'" },
+		{ "= 1\n", "v/bad.py:3: invalid syntax" },
+		{ "def upgrade():\n    pass\n  pass\n", "v/bad.py:5: unindent does not match" },
+		{ "x = 1\x01\n", "v/bad.py:3: invalid non-printable character" },
+		{ "x = \xff\n", "v/bad.py:3: byte 0xff is not valid UTF-8" },
+		{ "return 1\n", "v/bad.py:3: invalid syntax: 'return' outside" },
+		{ "def upgrade():\n    pass\nbreak\n", "v/bad.py:5: invalid syntax: 'break' outside" },
+	};
+	static const char *const good[] = {
+		"def upgrade():\n    op.execute('x' 'y')\n",
+		"match = 1\nmatch x:\n    case _:\n        pass\n",
+		"x = [\n  1,\n    2]\n",
+		"def upgrade():\n    if x:  # c\n        pass\n    else: pass\n",
+		"from x import *\n",
+		"x = not a\ny = a is not b\nz = a if b else c\n",
+		"x = lambda: 1\n",
+		"...\n",
+		"x = 1,\n",
+		"@dec\ndef f(): pass\n",
+		"def f(a, *, b) -> int:\n    return a\n",
+		"x = {'a': 1}\n",
+		"\f\ndef f():\n\tpass\n",
+		"x = u'a' r'b' f'c{1}'\n",
+		"x = a[1:2]\n",
+		"if x:\n    pass\n# the end, no newline",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *text = xasprintf("revision = 'a1'\ndown_revision = None\n%s", bad[i].body);
+		parse_err(text, bad[i].want);
+		free(text);
+	}
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		char *text = xasprintf("revision = 'a1'\ndown_revision = None\n%s", good[i]);
+		rev_free(parse_ok(text));
+		free(text);
+	}
+	/* Alembic reads module.down_revision without a default */
+	parse_err("revision = 'a1'\nbranch_labels = None\n",
+		  "v/bad.py:1: no 'down_revision = ...' assignment");
+}
+
+/* A module that runs code, or rebinds a name the bodies rely on, is only
+ * Alembic's to run: its bodies are not SQL-only, whatever they hold. */
+static void test_module_code(void **state)
+{
+	(void)state;
+	static const char *const code[] = {
+		"os.system('touch /tmp/x')\n",
+		"op = None\n",
+		"from mymod import op\n",
+		"import mymod as sa\n",
+		"from sqlalchemy import text as sa\n",
+		"def text(s):\n    return s\n",
+		"upgrade = downgrade\n",
+		"x = compute()\n",
+		"@decorate\ndef helper(): pass\n",
+		"def helper(x=run()): pass\n",
+		"def helper(x: int = run()) -> None: pass\n",
+		"def helper() -> make(): pass\n",
+		"if True:\n    pass\n",
+		"class X:\n    pass\n",
+		"f'{run()}'\n",
+		"from . import helpers\n",
+		"x += 1\n",
+	};
+	static const char *const harmless[] = {
+		"import sqlalchemy as sa\nfrom alembic import op\n",
+		"from sqlalchemy import text\nfrom pathlib import Path\nimport os.path\n",
+		"from orchestrator.migrations.helpers import (create_workflow, delete_workflow,)\n",
+		"from typing import Optional, Union\n",
+		"X = 1\nY: int = 2\n__all__ = ['a', 'b']\nZ: str\nNEG = -1\n",
+		"def helper(x: int = 1) -> Optional[int]:\n    return os.system('x')\n",
+		"\"\"\"a string\"\"\"\n",
+	};
+#define MODULE_FMT "revision = 'a1'\ndown_revision = None\n" \
+		   "def upgrade():\n    op.execute('SELECT 1')\n" \
+		   "def downgrade():\n    pass\n%s"
+	for (size_t i = 0; i < sizeof code / sizeof *code; i++) {
+		char *text = xasprintf(MODULE_FMT, code[i]);
+		struct revision *r = parse_ok(text);
+		if (r->upgrade.sql_only || r->downgrade.sql_only)
+			fail_msg("read as SQL-only: %s", code[i]);
+		if (!strstr(r->upgrade.why_not, "line 7: the module runs"))
+			fail_msg("%s: why_not '%s'", code[i], r->upgrade.why_not);
+		assert_int_equal(r->upgrade.line, 3);
+		rev_free(r);
+		free(text);
+	}
+	for (size_t i = 0; i < sizeof harmless / sizeof *harmless; i++) {
+		char *text = xasprintf(MODULE_FMT, harmless[i]);
+		struct revision *r = parse_ok(text);
+		if (!r->upgrade.sql_only || !r->downgrade.sql_only)
+			fail_msg("%s: not SQL-only: %s", harmless[i], r->upgrade.why_not);
+		rev_free(r);
+		free(text);
+	}
+}
+
+/* A coding declaration is honoured as Python honours it. */
+static void test_coding(void **state)
+{
+	(void)state;
+	struct revision *r = parse_ok("# -*- coding: latin-1 -*-\nrevision = 'a1'\n"
+				      "down_revision = None\ndef upgrade():\n"
+				      "    op.execute(\"SELECT '\xe9t\xe9'\")\n");
+	assert_true(r->upgrade.sql_only);
+	assert_string_equal(r->upgrade.v[0].sql, "SELECT '\xc3\xa9t\xc3\xa9'");
+	rev_free(r);
+	r = parse_ok("#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\nrevision = 'a1'\n"
+		     "down_revision = None\ndef upgrade():\n    op.execute('SELECT \x80\x96')\n");
+	assert_string_equal(r->upgrade.v[0].sql, "SELECT \xe2\x82\xac\xe2\x80\x93");
+	rev_free(r);
+	r = parse_ok("# coding=ISO_8859-15\nrevision = 'a1'\ndown_revision = None\n"
+		     "def upgrade():\n    op.execute('SELECT \xa4')\n");
+	assert_string_equal(r->upgrade.v[0].sql, "SELECT \xe2\x82\xac");
+	rev_free(r);
+	/* on the second line only after a blank or comment-only first line */
+	parse_err("revision = 'a1'\n# coding: latin-1\ndown_revision = None\nx = '\xe9'\n",
+		  "v/bad.py:4: byte 0xe9 is not valid UTF-8");
+	parse_err("# coding: klingon\nrevision = 'a1'\ndown_revision = None\n",
+		  "v/bad.py:1: unknown or unsupported source encoding 'klingon'");
+	parse_err("\n# coding: shift_jis\nrevision = 'a1'\n", "v/bad.py:2: unknown or unsupported");
+	parse_err("# coding: ascii\nrevision = 'a1'\ndown_revision = None\nx = '\xc3\xa9'\n",
+		  "v/bad.py:4: byte 0xc3 is not valid ASCII");
+	parse_err("\xef\xbb\xbf# coding: latin-1\nrevision = 'a1'\n", "byte order mark");
+	parse_err("# coding: cp1252\nrevision = 'a1'\ndown_revision = None\nx = '\x81'\n",
+		  "v/bad.py:4: byte 0x81 is not valid Windows-1252");
+	rev_free(parse_ok("\xef\xbb\xbf# coding: utf-8\nrevision = 'a1'\ndown_revision = None\n"));
+}
+
+/* Text given to the driver as it is (exec_driver_sql, conn.execute of a
+ * plain string) gets psycopg2's pyformat rules; text() keeps '%%'. */
+static void test_driver_percent(void **state)
+{
+	(void)state;
+	struct revision *r = parse_ok(
+		"revision = 'a1'\ndown_revision = None\n"
+		"def upgrade():\n    conn = op.get_bind()\n"
+		"    conn.exec_driver_sql(\"UPDATE t SET a = '100%%'\")\n"
+		"    conn.execute(\"UPDATE t SET b = '%%%%'\")\n"
+		"    conn.execute(sa.text(\"UPDATE t SET c = '100%%'\"))\n"
+		"    op.execute(\"UPDATE t SET d = '100%%'\")\n"
+		"def downgrade():\n    op.get_bind().exec_driver_sql('SELECT 100 % 7')\n");
+	assert_true(r->upgrade.sql_only);
+	assert_int_equal(r->upgrade.n, 4);
+	assert_string_equal(r->upgrade.v[0].sql, "UPDATE t SET a = '100%'");
+	assert_string_equal(r->upgrade.v[1].sql, "UPDATE t SET b = '%%'");
+	assert_string_equal(r->upgrade.v[2].sql, "UPDATE t SET c = '100%%'");
+	assert_string_equal(r->upgrade.v[3].sql, "UPDATE t SET d = '100%%'");
+	assert_false(r->downgrade.sql_only);
+	assert_non_null(strstr(r->downgrade.why_not, "line 10: a single '%'"));
+	rev_free(r);
+	/* exec_driver_sql() of a text() clause fails in SQLAlchemy: not ours */
+	r = parse_ok("revision = 'a1'\ndown_revision = None\n"
+		     "def upgrade():\n    op.get_bind().exec_driver_sql(sa.text('SELECT 1'))\n");
+	assert_false(r->upgrade.sql_only);
+	rev_free(r);
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -244,7 +499,18 @@ static void test_errors(void **state)
 		  "terminated");
 	parse_err("revision = 'a'\nx = 'eol\n", "v/bad.py:2: string literal");
 	parse_err("revision = 'a'\nx = (1,\n", "unclosed bracket");
-	parse_err("revision = 'a-b'\n", "v/bad.py:1: character '-'");
+	parse_err("revision = 'a-b'\n", "v/bad.py:1: revision 'a-b' has '-' at character 2");
+	/* ids and labels are plain identifiers: what Alembic reads from them
+	 * is written into other Python files */
+	parse_err("revision = 'a\\nimport os'\n", "v/bad.py:1: revision 'a\\x0aimport os' has "
+		  "byte 0x0a at character 2");
+	parse_err("revision = 'a'\ndown_revision = ('b', 'c\\\"\\\"\\\"')\n",
+		  "v/bad.py:2: down_revision 'c\"\"\"' has '\"' at character 2");
+	parse_err("revision = 'a'\nbranch_labels = ('data', \"x y\")\n",
+		  "v/bad.py:2: branch_labels 'x y' has byte 0x20 at character 2");
+	parse_err("revision = 'a'\ndepends_on = ''\n", "v/bad.py:2: depends_on '' is empty");
+	parse_err("revision = 'a.b'\n", "may only hold ASCII letters, digits and '_'");
+	parse_err("revision = '\u00e9t\u00e9'\n", "byte 0xc3 at character 1");
 	parse_err("revision = 'a'\ndepends_on = [b]\n", "v/bad.py:2: depends_on");
 	parse_err("revision = b'a'\n", "v/bad.py:1: revision must be");
 	const char nul[] = "revision = 'a'\0\n";
@@ -329,6 +595,11 @@ int main(void)
 		cmocka_unit_test(test_not_sql_only),
 		cmocka_unit_test(test_redefinition_and_docstring_body),
 		cmocka_unit_test(test_sql_sidecar),
+		cmocka_unit_test(test_trailing_commas),
+		cmocka_unit_test(test_syntax),
+		cmocka_unit_test(test_module_code),
+		cmocka_unit_test(test_coding),
+		cmocka_unit_test(test_driver_percent),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_headers_only),
 	};
