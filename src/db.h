@@ -55,6 +55,13 @@ int db_read_versions(PGconn *conn, struct strvec *out, int *exists,
 int db_exec(PGconn *conn, const char *what, const char *sql, long *rows,
 	    struct wfo_error *err);
 
+/* A result of status st in a COPY state (COPY ... FROM STDIN or TO STDOUT,
+ * which wfo-migrate never feeds or reads): ends the copy so the results go
+ * on (data in refused, so the server fails the COPY; data out read and
+ * dropped) and returns 1; the caller fails the statement. 0 for any other
+ * status. Every loop over PQgetResult calls it, or it would never end. */
+int db_end_copy(PGconn *conn, ExecStatusType st);
+
 int db_begin(PGconn *conn, struct wfo_error *err);
 int db_commit(PGconn *conn, struct wfo_error *err);
 /* Best effort; errors are ignored (the connection may be broken). */

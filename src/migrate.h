@@ -42,9 +42,18 @@ struct migrate_opts {
 };
 
 /* Steps wfo-migrate cannot execute itself (external revisions, bodies that
- * are not SQL-only). Appends one line per step to list (may be NULL):
+ * are not SQL-only, bodies that end the transaction part-way). Appends one line per step to list (may be NULL):
  * "  <id> (<file>): <why>\n". Returns how many. */
 size_t migrate_foreign_steps(const struct rev_plan *plan, struct strbuf *list);
+
+/* Does body b end the transaction part-way: a COMMIT, END, ROLLBACK (not
+ * ROLLBACK TO), ABORT, PREPARE TRANSACTION, BEGIN or START TRANSACTION
+ * command in its statements? Such a body breaks the one-transaction run, so
+ * migrate_foreign_steps counts it as one only Alembic may run. *line (may be
+ * NULL) gets the file line of that command, *cmd (may be NULL) the command
+ * shortened, to free. Returns 1 or 0. */
+struct rev_body;
+int migrate_txn_control(const struct rev_body *b, int *line, char **cmd);
 
 /* "upgrade a, b -> c, doc" / "downgrade c -> a, b" as Alembic logs a step.
  * The caller frees the result. */
