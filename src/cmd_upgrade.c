@@ -84,7 +84,7 @@ static int make_plan(const struct rev_graph *g, const struct strvec *cur, const 
 /* Hands the whole command to Alembic; uri in SQLAlchemy form (may be "").
  * Returns the exit code. */
 static int hand_off(const char *cmd, const char *target, int sql, const struct cli_common *cc,
-		    const char *uri, const char *foreign)
+		    const char *uri, const char *foreign, int commits)
 {
 	struct strbuf why = STRBUF_INIT;
 	char *python = peer_find_python(&why);
@@ -107,6 +107,11 @@ static int hand_off(const char *cmd, const char *target, int sql, const struct c
 			rc = wfo_exit_code(err.status);
 		} else if (rc != 0) {
 			fprintf(stderr, "wfo-migrate %s: alembic failed (exit status %d)\n", cmd, rc);
+			if (commits && !sql)   /* Alembic's rollback does not reach past a COMMIT */
+				fprintf(stderr, "wfo-migrate %s: a revision above commits part-way, so "
+					"Alembic's run was not one transaction: the database may be "
+					"partly upgraded or downgraded, up to the last commit; "
+					"`wfo-migrate current` shows what alembic_version holds.\n", cmd);
 			rc = wfo_exit_code(WFO_PEER);
 		}
 	}
@@ -114,6 +119,19 @@ static int hand_off(const char *cmd, const char *target, int sql, const struct c
 	free(ini);
 	sb_free(&why);
 	return rc;
+}
+
+/* Steps whose statements end the transaction part-way. */
+static int commit_steps(const struct rev_plan *plan)
+{
+	int n = 0;
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct rev_step *s = &plan->steps[i];
+		if (s->rev)
+			n += migrate_txn_control(s->upgrade ? &s->rev->upgrade : &s->rev->downgrade,
+						 NULL, NULL);
+	}
+	return n;
 }
 
 /* --sql. Returns -1 with err, or 0 with *exit_code set. */
@@ -152,7 +170,7 @@ static int run_sql(const struct rev_graph *g, const char *cmd, const char *targe
 				free(sa);
 				sa = xstrdup("postgresql://");
 			}
-			*exit_code = hand_off(cmd, target, 1, cc, sa, sb_str(&foreign));
+			*exit_code = hand_off(cmd, target, 1, cc, sa, sb_str(&foreign), 0);
 			free(sa);
 			rc = 0;
 		}
@@ -217,7 +235,8 @@ static int run_online(const struct rev_graph *g, const char *cmd, const char *ta
 		char *sa = uri && *uri ? pguri_for_sqlalchemy(uri) : db_conn_uri(conn);
 		db_close(conn);
 		conn = NULL;
-		*exit_code = hand_off(cmd, target, 0, cc, sa, sb_str(&foreign));
+		*exit_code = hand_off(cmd, target, 0, cc, sa, sb_str(&foreign),
+				      commit_steps(&plan));
 		free(sa);
 		rc = 0;
 		goto out;

@@ -224,8 +224,9 @@ int migrate_txn_control(const struct rev_body *b, int *line, char **cmd)
 {
 	for (size_t k = 0; b && k < b->n; k++) {
 		const char *t = b->v[k].sql;
-		size_t n = split_commands(t, NULL, 0, NULL);
-		if (!n)
+		int opaque = 0;
+		size_t n = split_commands(t, NULL, 0, &opaque);
+		if (!n || opaque)   /* cannot be split with certainty: the executor checks */
 			continue;
 		struct cmd_range *rs = xmalloc(n * sizeof(*rs));
 		split_commands(t, rs, n, NULL);
