@@ -51,7 +51,14 @@ int db_connect(const char *uri, PGconn **out, struct wfo_error *err)
 	char *conninfo = NULL;
 	if (pguri_to_conninfo(uri, &conninfo, err) < 0)
 		return -1;
-	PGconn *conn = PQconnectdb(conninfo);
+	/* The default timeout comes before the URI, so the URI's own
+	 * connect_timeout wins; PGCONNECT_TIMEOUT is only read for parameters
+	 * not given at all, so then none is given. */
+	const char *env = getenv("PGCONNECT_TIMEOUT");
+	int dflt = !env || !*env;
+	const char *const keys[] = { "connect_timeout", "dbname", NULL };
+	const char *const vals[] = { dflt ? DB_CONNECT_TIMEOUT : "", conninfo, NULL };
+	PGconn *conn = PQconnectdbParams(keys, vals, 1);
 	free(conninfo);
 	if (!conn)
 		return wfo_fail(err, WFO_DB, "cannot connect to the database: out of memory");

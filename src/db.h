@@ -25,8 +25,12 @@
 	"    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n" \
 	")"
 
+/* Seconds to wait for a server to answer when connecting, unless the URI
+ * has connect_timeout or PGCONNECT_TIMEOUT is set. */
+#define DB_CONNECT_TIMEOUT "10"
+
 /* Connects (uri: DATABASE_URI in any form pguri.h accepts; NULL/"" = libpq's
- * PG* variables and ~/.pgpass), then sets client_encoding UTF8 and
+ * PG* variables and ~/.pgpass; at most DB_CONNECT_TIMEOUT seconds), then sets client_encoding UTF8 and
  * standard_conforming_strings on and silences server notices. On failure
  * the message names the database, server and user (never the password)
  * and quotes libpq. */
