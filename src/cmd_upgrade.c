@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,47 @@ static void usage(FILE *out, int upgrade)
 }
 
 /* ---- the run ---- */
+
+/* Ctrl-C / SIGTERM during our own run: the flag stops the executor between
+ * statements, and the cancel request stops the statement the server is
+ * running (PQcancel may be called in a signal handler). */
+static volatile sig_atomic_t stop_flag;
+static PGcancel *volatile stop_cancel;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+	char buf[256];
+	if (stop_cancel)
+		PQcancel(stop_cancel, buf, sizeof(buf));
+}
+
+struct stop_guard {
+	struct sigaction old_int, old_term;
+};
+
+static void stop_begin(struct stop_guard *g, PGconn *conn)
+{
+	stop_flag = 0;
+	stop_cancel = PQgetCancel(conn);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &g->old_int);
+	sigaction(SIGTERM, &sa, &g->old_term);
+}
+
+static void stop_end(struct stop_guard *g)
+{
+	sigaction(SIGINT, &g->old_int, NULL);
+	sigaction(SIGTERM, &g->old_term, NULL);
+	PGcancel *c = stop_cancel;
+	stop_cancel = NULL;
+	if (c)
+		PQfreeCancel(c);
+}
 
 static void log_stderr(void *ctx, const char *line)
 {
@@ -246,8 +288,17 @@ static int run_online(const struct rev_graph *g, const char *cmd, const char *ta
 		.upgrade = upgrade, .target = target, .log = log_stderr,
 		.replan = replan, .plan_free = rev_plan_free, .replan_ctx = &rc_ctx,
 	};
-	if (migrate_run(conn, &cur, &plan, &o, NULL, err) < 0)
+	o.stop = &stop_flag;
+	struct stop_guard guard;
+	stop_begin(&guard, conn);
+	int run_rc = migrate_run(conn, &cur, &plan, &o, NULL, err);
+	int late = run_rc == 0 && stop_flag;
+	stop_end(&guard);
+	if (run_rc < 0)
 		goto out;
+	if (late)   /* the signal came while COMMIT was on its way: it cannot be undone */
+		fprintf(stderr, "wfo-migrate %s: interrupted too late to stop: the transaction "
+			"had already been committed, so the %s is complete.\n", cmd, cmd);
 	*exit_code = 0;
 	rc = 0;
 out:

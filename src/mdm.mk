@@ -19,8 +19,8 @@ TESTS += tests/unit/test_mdm
 # the non-screen drivers (mdm_drive), the commands.
 src_libwfo_a_SOURCES += src/mdm_session.c src/mdm_session.h src/mdm_drive.c src/mdm_drive.h
 src_wfo_migrate_SOURCES += src/cmd_diff.c src/cmd_migrate_domain_models.c ui/wizard.h
-TESTS += tests/mdm/cli.sh
-EXTRA_DIST += tests/mdm/cli.sh
+TESTS += tests/mdm/cli.sh tests/mdm/unapplied.sh
+EXTRA_DIST += tests/mdm/cli.sh tests/mdm/unapplied.sh
 check_PROGRAMS += tests/unit/test_mdm_drive
 tests_unit_test_mdm_drive_SOURCES = tests/unit/test_mdm_drive.c tests/unit/engine_fixture.h
 tests_unit_test_mdm_drive_CFLAGS = $(UNIT_CFLAGS)

@@ -294,6 +294,27 @@ size_t migrate_foreign_steps(const struct rev_plan *plan, struct strbuf *list)
 	return n;
 }
 
+int migrate_unapplied(const struct rev_graph *g, const struct strvec *rows,
+		      struct strvec *out, struct wfo_error *err)
+{
+	struct rev_plan plan = { 0 };
+	if (rev_plan_upgrade(g, rows, "heads", &plan, err) < 0)
+		return -1;
+	int n = 0;
+	for (size_t i = 0; i < plan.n; i++) {
+		const struct rev_step *s = &plan.steps[i];
+		const struct rev_body *b = step_body(s);
+		if (b && b->sql_only && b->n == 0)
+			continue;
+		char *line = s->rev ? xasprintf("%s (%s)", s->id, s->rev->path) : xstrdup(s->id);
+		sv_push(out, line);
+		free(line);
+		n++;
+	}
+	rev_plan_free(&plan);
+	return n;
+}
+
 static void add_joined(struct strbuf *sb, const struct strvec *v)
 {
 	for (size_t i = 0; i < v->n; i++)
@@ -654,6 +675,11 @@ static int same_set(const struct strvec *a, const struct strvec *b)
 	return 1;
 }
 
+static int stopped(const struct migrate_opts *o)
+{
+	return o && o->stop && *o->stop;
+}
+
 static int execute(struct run *r, int create_table)
 {
 	size_t cap = 0;
@@ -671,6 +697,10 @@ static int execute(struct run *r, int create_table)
 	size_t i = 0;
 	int rc = 0;
 	while (i < r->n && rc == 0) {
+		if (stopped(r->o)) {
+			rc = -1;
+			break;
+		}
 		size_t j = i + 1;
 		if (!r->items[i].opaque) {
 			size_t bytes = strlen(r->items[i].text);
@@ -746,6 +776,8 @@ int migrate_run(PGconn *conn, const struct strvec *planned_from, const struct re
 		sb_free(&sb);
 		goto out;
 	}
+	if (stopped(o))
+		goto out;
 	if (db_commit(conn, err) < 0)
 		goto out;
 	if (applied)
@@ -754,6 +786,11 @@ int migrate_run(PGconn *conn, const struct strvec *planned_from, const struct re
 out:
 	if (rc < 0)
 		db_rollback(conn);
+	if (rc < 0 && stopped(o) && !r.txn_lost)
+		/* whatever failed, it failed because of the stop (a cancelled
+		 * statement), and the rollback above undid everything */
+		wfo_fail(err, WFO_ABORTED, "interrupted: the %s was stopped and everything was "
+			 "rolled back; the database is unchanged", o->upgrade ? "upgrade" : "downgrade");
 	free(r.items);
 	if (replanned && o->plan_free)
 		o->plan_free(&replan);
