@@ -635,8 +635,11 @@ static int run_batch(struct run *r, size_t i, size_t j, struct strbuf *buf)
 		}
 		PQclear(res);
 	}
-	if (!failed && !mismatch && PQstatus(r->conn) == CONNECTION_OK &&
-	    PQtransactionStatus(r->conn) != PQTRANS_INTRANS)
+	/* after an error the transaction is normally aborted (INERROR); idle
+	 * means a statement ended it, and then the error's "unchanged" is not
+	 * true */
+	if (PQstatus(r->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(r->conn) == PQTRANS_IDLE)
 		return lost_transaction(r, &r->items[cur < j ? cur : j - 1]);
 	if (failed)
 		return -1;

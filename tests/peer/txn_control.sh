@@ -133,4 +133,15 @@ t_eq "hidden COMMIT: what it says is what is committed" "sad
 aaaa00000001" "$(state "$w")"
 alm "$a" upgrade heads >/dev/null 2>&1
 t_eq "hidden COMMIT: same state as Alembic's" "$(state "$a")" "$(state "$w")"
+# the same, with the failing statement in the text after the COMMIT
+mkrev "$W" bbbb00000002 aaaa00000001 "op.execute(\"INSERT INTO t VALUES (2, 'sad')\")
+op.execute(\"CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END; COMMIT; INSERT INTO t VALUES (2, 'sad')\")"
+twins
+out=$(wfo "$w" upgrade heads --no-alembic 2>&1); rc=$?
+t_eq "hidden COMMIT, then an error: exit 4" 4 "$rc"
+t_false "hidden COMMIT, then an error: never says unchanged" eval 'case "$out" in *unchanged*) true ;; *) false ;; esac'
+t_contains "hidden COMMIT, then an error: says the database may be partly changed" "$out" "may be partly changed"
+t_eq "hidden COMMIT, then an error: what is committed" "sad
+2:sad
+aaaa00000001" "$(state "$w")"
 t_done
