@@ -167,6 +167,7 @@ size_t migrate_count_commands(const char *text, int *opaque)
  * decide whether it ends the transaction. */
 static size_t word_at(const char *t, size_t i, size_t e, char *w, size_t wmax)
 {
+	w[0] = '\0';
 	while (i < e && !ident_start((unsigned char)t[i]))
 		if (isspace((unsigned char)t[i]))
 			i++;

@@ -146,7 +146,7 @@ static void finds_transaction_control(void **state)
 		"SELECT 1", "SAVEPOINT s", "ROLLBACK TO s", "rollback to savepoint s",
 		"RELEASE SAVEPOINT s", "COMMIT PREPARED 'x'", "ROLLBACK PREPARED 'x'",
 		"SELECT 'COMMIT'", "DO $$BEGIN PERFORM 1; END$$", "-- COMMIT\nSELECT 1",
-		"CREATE TABLE begin_log (id int)", "INSERT INTO t VALUES ('x'); -- END",
+		"CREATE TABLE begin_log (id int)", "(SELECT 1)", "'x'", "COMMIT_LOG", "INSERT INTO t VALUES ('x'); -- END",
 		/* cannot be split with certainty: left to the executor's check */
 		"CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END; COMMIT",
 		NULL };
