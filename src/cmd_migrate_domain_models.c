@@ -167,6 +167,37 @@ out:
 	return rc;
 }
 
+/* A migration is diffed against the database as it is; revisions of the
+ * folder not yet applied would be written again. So the run stops first
+ * (exit 4), naming them. A folder that cannot be read or planned is left
+ * to the steps after, which report it. */
+static int check_unapplied(const struct cli_common *cc, PGconn *conn, struct wfo_error *err)
+{
+	struct rev_graph *g = NULL;
+	struct strvec rows = STRVEC_INIT, pending = STRVEC_INIT;
+	struct wfo_error ignored = { 0 };
+	int rc = 0;
+	if (cli_load_graph(cc, &g, &ignored) < 0)
+		return 0;
+	if (db_read_versions(conn, &rows, NULL, err) < 0) {
+		rc = -1;
+	} else if (migrate_unapplied(g, &rows, &pending, &ignored) > 0) {
+		struct strbuf sb = STRBUF_INIT;
+		for (size_t i = 0; i < pending.n; i++)
+			sb_addf(&sb, "  %s\n", pending.v[i]);
+		rc = wfo_fail(err, WFO_DB, "the database is behind the revision folder: %zu "
+			      "revision%s not applied yet:\n%sA migration written now would repeat "
+			      "their changes. Run 'wfo-migrate upgrade' first, then run this command "
+			      "again. Nothing was asked or written.", pending.n,
+			      pending.n == 1 ? " is" : "s are", sb_str(&sb));
+		sb_free(&sb);
+	}
+	sv_free(&rows);
+	sv_free(&pending);
+	rev_graph_free(g);
+	return rc;
+}
+
 /* ---- the run ---- */
 
 struct mdm_run {
@@ -566,6 +597,8 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 	if (cli_common_finish(&r->cc, err) < 0)
 		return -1;
 	if (mdm_session_open(&r->s, r->a.models, r->cc.database_uri, true, err) < 0)
+		return -1;
+	if (check_unapplied(&r->cc, r->s.conn, err) < 0)
 		return -1;
 	if (diff_is_empty(&r->s.diff)) {
 		printf("The domain models and the database agree: nothing to do.\n");

@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,47 @@ static void usage(FILE *out, int upgrade)
 
 /* ---- the run ---- */
 
+/* Ctrl-C / SIGTERM during our own run: the flag stops the executor between
+ * statements, and the cancel request stops the statement the server is
+ * running (PQcancel may be called in a signal handler). */
+static volatile sig_atomic_t stop_flag;
+static PGcancel *volatile stop_cancel;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+	char buf[256];
+	if (stop_cancel)
+		PQcancel(stop_cancel, buf, sizeof(buf));
+}
+
+struct stop_guard {
+	struct sigaction old_int, old_term;
+};
+
+static void stop_begin(struct stop_guard *g, PGconn *conn)
+{
+	stop_flag = 0;
+	stop_cancel = PQgetCancel(conn);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &g->old_int);
+	sigaction(SIGTERM, &sa, &g->old_term);
+}
+
+static void stop_end(struct stop_guard *g)
+{
+	sigaction(SIGINT, &g->old_int, NULL);
+	sigaction(SIGTERM, &g->old_term, NULL);
+	PGcancel *c = stop_cancel;
+	stop_cancel = NULL;
+	if (c)
+		PQfreeCancel(c);
+}
+
 static void log_stderr(void *ctx, const char *line)
 {
 	(void)ctx;
@@ -85,7 +127,7 @@ static int make_plan(const struct rev_graph *g, const struct strvec *cur, const 
 /* Hands the whole command to Alembic; uri in SQLAlchemy form (may be "").
  * Returns the exit code. */
 static int hand_off(const char *cmd, const char *target, int sql, const struct cli_common *cc,
-		    const char *uri, const char *foreign)
+		    const char *uri, const char *foreign, int commits)
 {
 	struct strbuf why = STRBUF_INIT;
 	char *python = peer_find_python(&why);
@@ -108,6 +150,11 @@ static int hand_off(const char *cmd, const char *target, int sql, const struct c
 			rc = wfo_exit_code(err.status);
 		} else if (rc != 0) {
 			fprintf(stderr, "wfo-migrate %s: alembic failed (exit status %d)\n", cmd, rc);
+			if (commits && !sql)   /* Alembic's rollback does not reach past a COMMIT */
+				fprintf(stderr, "wfo-migrate %s: a revision above commits part-way, so "
+					"Alembic's run was not one transaction: the database may be "
+					"partly upgraded or downgraded, up to the last commit; "
+					"`wfo-migrate current` shows what alembic_version holds.\n", cmd);
 			rc = wfo_exit_code(WFO_PEER);
 		}
 	}
@@ -115,6 +162,19 @@ static int hand_off(const char *cmd, const char *target, int sql, const struct c
 	free(ini);
 	sb_free(&why);
 	return rc;
+}
+
+/* Steps whose statements end the transaction part-way. */
+static int commit_steps(const struct rev_plan *plan)
+{
+	int n = 0;
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct rev_step *s = &plan->steps[i];
+		if (s->rev)
+			n += migrate_txn_control(s->upgrade ? &s->rev->upgrade : &s->rev->downgrade,
+						 NULL, NULL);
+	}
+	return n;
 }
 
 /* --sql. Returns -1 with err, or 0 with *exit_code set. */
@@ -153,7 +213,7 @@ static int run_sql(const struct rev_graph *g, const char *cmd, const char *targe
 				free(sa);
 				sa = xstrdup("postgresql://");
 			}
-			*exit_code = hand_off(cmd, target, 1, cc, sa, sb_str(&foreign));
+			*exit_code = hand_off(cmd, target, 1, cc, sa, sb_str(&foreign), 0);
 			free(sa);
 			rc = 0;
 		}
@@ -218,7 +278,8 @@ static int run_online(const struct rev_graph *g, const char *cmd, const char *ta
 		char *sa = uri && *uri ? pguri_for_sqlalchemy(uri) : db_conn_uri(conn);
 		db_close(conn);
 		conn = NULL;
-		*exit_code = hand_off(cmd, target, 0, cc, sa, sb_str(&foreign));
+		*exit_code = hand_off(cmd, target, 0, cc, sa, sb_str(&foreign),
+				      commit_steps(&plan));
 		free(sa);
 		rc = 0;
 		goto out;
@@ -228,8 +289,17 @@ static int run_online(const struct rev_graph *g, const char *cmd, const char *ta
 		.upgrade = upgrade, .target = target, .log = log_stderr,
 		.replan = replan, .plan_free = rev_plan_free, .replan_ctx = &rc_ctx,
 	};
-	if (migrate_run(conn, &cur, &plan, &o, NULL, err) < 0)
+	o.stop = &stop_flag;
+	struct stop_guard guard;
+	stop_begin(&guard, conn);
+	int run_rc = migrate_run(conn, &cur, &plan, &o, NULL, err);
+	int late = run_rc == 0 && stop_flag;
+	stop_end(&guard);
+	if (run_rc < 0)
 		goto out;
+	if (late)   /* the signal came while COMMIT was on its way: it cannot be undone */
+		fprintf(stderr, "wfo-migrate %s: interrupted too late to stop: the transaction "
+			"had already been committed, so the %s is complete.\n", cmd, cmd);
 	*exit_code = 0;
 	rc = 0;
 out:

@@ -51,7 +51,14 @@ int db_connect(const char *uri, PGconn **out, struct wfo_error *err)
 	char *conninfo = NULL;
 	if (pguri_to_conninfo(uri, &conninfo, err) < 0)
 		return -1;
-	PGconn *conn = PQconnectdb(conninfo);
+	/* The default timeout comes before the URI, so the URI's own
+	 * connect_timeout wins; PGCONNECT_TIMEOUT is only read for parameters
+	 * not given at all, so then none is given. */
+	const char *env = getenv("PGCONNECT_TIMEOUT");
+	int dflt = !env || !*env;
+	const char *const keys[] = { "connect_timeout", "dbname", NULL };
+	const char *const vals[] = { dflt ? DB_CONNECT_TIMEOUT : "", conninfo, NULL };
+	PGconn *conn = PQconnectdbParams(keys, vals, 1);
 	free(conninfo);
 	if (!conn)
 		return wfo_fail(err, WFO_DB, "cannot connect to the database: out of memory");
@@ -211,9 +218,13 @@ int db_exec(PGconn *conn, const char *what, const char *sql, long *rows,
 		return -1;
 	}
 	PGresult *res, *bad = NULL;
+	int copy = 0;
 	while ((res = PQgetResult(conn))) {
 		ExecStatusType st = PQresultStatus(res);
-		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) {
+		if (db_end_copy(conn, st)) {
+			copy = 1;
+			PQclear(res);
+		} else if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) {
 			if (rows) {
 				const char *t = PQcmdTuples(res);
 				*rows = *t ? atol(t) : -1;
@@ -225,17 +236,37 @@ int db_exec(PGconn *conn, const char *what, const char *sql, long *rows,
 			PQclear(res);
 		}
 	}
-	if (!bad && PQstatus(conn) == CONNECTION_OK)
+	if (!bad && !copy && PQstatus(conn) == CONNECTION_OK)
 		return 0;
 	struct strbuf sb = STRBUF_INIT;
 	char *shown = db_shorten_sql(sql, 200);
-	db_format_error(bad, conn, &sb);
+	if (copy)
+		sb_add(&sb, "COPY to or from the client (STDIN or STDOUT) is not supported here");
+	else
+		db_format_error(bad, conn, &sb);
 	wfo_fail(err, WFO_DB, "%s%sstatement failed: %s\n%s", what ? what : "", what ? ": " : "",
 		 shown, sb_str(&sb));
 	free(shown);
 	sb_free(&sb);
 	PQclear(bad);
 	return -1;
+}
+
+int db_end_copy(PGconn *conn, ExecStatusType st)
+{
+	if (st != PGRES_COPY_IN && st != PGRES_COPY_OUT && st != PGRES_COPY_BOTH)
+		return 0;
+	if (st != PGRES_COPY_OUT)   /* the server fails the COPY with this text */
+		PQputCopyEnd(conn, "wfo-migrate sends no COPY data");
+	if (st != PGRES_COPY_IN) {   /* read and drop the rows until the end */
+		char *buf = NULL;
+		int n;
+		while ((n = PQgetCopyData(conn, &buf, 0)) >= 0) {
+			PQfreemem(buf);
+			buf = NULL;
+		}
+	}
+	return 1;
 }
 
 int db_begin(PGconn *conn, struct wfo_error *err)
@@ -265,7 +296,14 @@ int db_read_versions(PGconn *conn, struct strvec *out, int *exists,
 {
 	if (exists)
 		*exists = 0;
-	PGresult *res = PQexec(conn, "SELECT to_regclass('alembic_version') IS NOT NULL");
+	/* Not to_regclass(): it looks the name up in the session's catalog
+	 * cache, which inside a transaction that waited for the advisory lock
+	 * may still say "no such table" after the lock's previous holder
+	 * created it and committed. A scan of pg_class sees every committed
+	 * table; visible = on the search path, as Alembic's has_table checks. */
+	PGresult *res = PQexec(conn, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c "
+			       "WHERE c.relname = 'alembic_version' AND c.relkind IN ('r', 'p') "
+			       "AND pg_catalog.pg_table_is_visible(c.oid))");
 	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
 		struct strbuf sb = STRBUF_INIT;
 		db_format_error(res, conn, &sb);

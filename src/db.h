@@ -25,8 +25,12 @@
 	"    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n" \
 	")"
 
+/* Seconds to wait for a server to answer when connecting, unless the URI
+ * has connect_timeout or PGCONNECT_TIMEOUT is set. */
+#define DB_CONNECT_TIMEOUT "10"
+
 /* Connects (uri: DATABASE_URI in any form pguri.h accepts; NULL/"" = libpq's
- * PG* variables and ~/.pgpass), then sets client_encoding UTF8 and
+ * PG* variables and ~/.pgpass; at most DB_CONNECT_TIMEOUT seconds), then sets client_encoding UTF8 and
  * standard_conforming_strings on and silences server notices. On failure
  * the message names the database, server and user (never the password)
  * and quotes libpq. */
@@ -54,6 +58,13 @@ int db_read_versions(PGconn *conn, struct strvec *out, int *exists,
  * server left it. what may be NULL. */
 int db_exec(PGconn *conn, const char *what, const char *sql, long *rows,
 	    struct wfo_error *err);
+
+/* A result of status st in a COPY state (COPY ... FROM STDIN or TO STDOUT,
+ * which wfo-migrate never feeds or reads): ends the copy so the results go
+ * on (data in refused, so the server fails the COPY; data out read and
+ * dropped) and returns 1; the caller fails the statement. 0 for any other
+ * status. Every loop over PQgetResult calls it, or it would never end. */
+int db_end_copy(PGconn *conn, ExecStatusType st);
 
 int db_begin(PGconn *conn, struct wfo_error *err);
 int db_commit(PGconn *conn, struct wfo_error *err);

@@ -24,3 +24,8 @@ tests_db_migrate_exec_SOURCES = tests/db/migrate_exec.c
 tests_db_migrate_exec_LDADD = $(LIBWFO_LIBS)
 TESTS += tests/db/executor.sh tests/db/upgrade.sh tests/db/handoff.sh
 EXTRA_DIST += tests/db/executor.sh tests/db/upgrade.sh tests/db/handoff.sh tests/db/fixtures
+# hardening: COPY, concurrent runs on a fresh database
+TESTS += tests/db/copy_stmt.sh tests/db/concurrent.sh tests/db/connect_timeout.sh \
+	tests/db/interrupt.sh
+EXTRA_DIST += tests/db/revlib.sh tests/db/copy_stmt.sh tests/db/concurrent.sh \
+	tests/db/connect_timeout.sh tests/db/interrupt.sh

@@ -161,6 +161,97 @@ size_t migrate_count_commands(const char *text, int *opaque)
 	return split_commands(text, NULL, 0, opaque);
 }
 
+/* ---- transaction control inside a revision ---- */
+
+/* The first word(s) of command [b, e) of text, upper-cased, as far as they
+ * decide whether it ends the transaction. */
+static size_t word_at(const char *t, size_t i, size_t e, char *w, size_t wmax)
+{
+	w[0] = '\0';
+	while (i < e && !ident_start((unsigned char)t[i]))
+		if (isspace((unsigned char)t[i]))
+			i++;
+		else
+			return e;   /* not a keyword: "(", a quote... */
+	size_t n = 0;
+	while (i < e && ident_char((unsigned char)t[i])) {
+		if (n + 1 < wmax)
+			w[n++] = (char)toupper((unsigned char)t[i]);
+		i++;
+	}
+	w[n] = '\0';
+	return i;
+}
+
+/* Does the command [b, e) of text end (or leave) the transaction it runs
+ * in? COMMIT, END, ROLLBACK and ABORT (but not ROLLBACK TO a savepoint),
+ * PREPARE TRANSACTION, and BEGIN / START TRANSACTION (no-ops inside a
+ * transaction for us, but written for a run that commits per statement).
+ * SAVEPOINT and RELEASE stay inside the transaction. */
+static int ends_transaction(const char *t, size_t b, size_t e)
+{
+	char w1[16], w2[16];
+	/* skip comments before the first word */
+	for (;;) {
+		while (b < e && isspace((unsigned char)t[b]))
+			b++;
+		if (b + 1 < e && t[b] == '-' && t[b + 1] == '-') {
+			while (b < e && t[b] != '\n')
+				b++;
+		} else if (b + 1 < e && t[b] == '/' && t[b + 1] == '*') {
+			const char *c = strstr(t + b + 2, "*/");
+			b = c ? (size_t)(c - t) + 2 : e;
+		} else {
+			break;
+		}
+	}
+	size_t i = word_at(t, b, e, w1, sizeof(w1));
+	if (!*w1)
+		return 0;
+	word_at(t, i, e, w2, sizeof(w2));
+	if (!strcmp(w1, "ROLLBACK") || !strcmp(w1, "ABORT"))
+		return strcmp(w2, "TO") != 0 && strcmp(w2, "PREPARED") != 0;
+	if (!strcmp(w1, "COMMIT"))
+		return strcmp(w2, "PREPARED") != 0;
+	if (!strcmp(w1, "PREPARE"))
+		return !strcmp(w2, "TRANSACTION");
+	if (!strcmp(w1, "START"))
+		return !strcmp(w2, "TRANSACTION");
+	/* BEGIN ATOMIC only occurs inside CREATE FUNCTION/PROCEDURE */
+	return !strcmp(w1, "END") || !strcmp(w1, "BEGIN");
+}
+
+int migrate_txn_control(const struct rev_body *b, int *line, char **cmd)
+{
+	for (size_t k = 0; b && k < b->n; k++) {
+		const char *t = b->v[k].sql;
+		int opaque = 0;
+		size_t n = split_commands(t, NULL, 0, &opaque);
+		if (!n || opaque)   /* cannot be split with certainty: the executor checks */
+			continue;
+		struct cmd_range *rs = xmalloc(n * sizeof(*rs));
+		split_commands(t, rs, n, NULL);
+		for (size_t c = 0; c < n; c++) {
+			if (!ends_transaction(t, rs[c].start, rs[c].end))
+				continue;
+			if (line) {
+				*line = b->v[k].line;
+				for (size_t i = 0; i < rs[c].start; i++)
+					*line += t[i] == '\n';
+			}
+			if (cmd) {
+				char *raw = xstrndup(t + rs[c].start, rs[c].end - rs[c].start);
+				*cmd = db_shorten_sql(raw, 60);
+				free(raw);
+			}
+			free(rs);
+			return 1;
+		}
+		free(rs);
+	}
+	return 0;
+}
+
 /* ---- steps ---- */
 
 static const struct rev_body *step_body(const struct rev_step *s)
@@ -176,12 +267,20 @@ size_t migrate_foreign_steps(const struct rev_plan *plan, struct strbuf *list)
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct rev_step *s = &plan->steps[i];
 		const struct rev_body *b = step_body(s);
-		if (b && b->sql_only)
+		int tl = 0;
+		char *tc = NULL;
+		if (b && b->sql_only && !migrate_txn_control(b, &tl, &tc))
 			continue;
 		n++;
-		if (!list)
+		if (!list) {
+			free(tc);
 			continue;
-		if (!s->rev)
+		}
+		if (tc)
+			sb_addf(list, "  %s (%s:%d): %s() ends the transaction part-way (%s), so the "
+				"run cannot be one transaction; only Alembic runs it, committing there\n",
+				s->id, s->rev->path, tl, s->upgrade ? "upgrade" : "downgrade", tc);
+		else if (!s->rev)
 			sb_addf(list, "  %s (not in the version folders): an external revision, "
 				"e.g. orchestrator-core's own schema, that only Alembic can run\n", s->id);
 		else if (!b->line)
@@ -191,7 +290,29 @@ size_t migrate_foreign_steps(const struct rev_plan *plan, struct strbuf *list)
 			sb_addf(list, "  %s (%s): %s() is not SQL-only: %s\n", s->id, s->rev->path,
 				s->upgrade ? "upgrade" : "downgrade",
 				b->why_not && *b->why_not ? b->why_not : "it does more than execute SQL");
+		free(tc);
 	}
+	return n;
+}
+
+int migrate_unapplied(const struct rev_graph *g, const struct strvec *rows,
+		      struct strvec *out, struct wfo_error *err)
+{
+	struct rev_plan plan = { 0 };
+	if (rev_plan_upgrade(g, rows, "heads", &plan, err) < 0)
+		return -1;
+	int n = 0;
+	for (size_t i = 0; i < plan.n; i++) {
+		const struct rev_step *s = &plan.steps[i];
+		const struct rev_body *b = step_body(s);
+		if (b && b->sql_only && b->n == 0)
+			continue;
+		char *line = s->rev ? xasprintf("%s (%s)", s->id, s->rev->path) : xstrdup(s->id);
+		sv_push(out, line);
+		free(line);
+		n++;
+	}
+	rev_plan_free(&plan);
 	return n;
 }
 
@@ -303,6 +424,7 @@ struct run {
 	size_t n;
 	size_t done;
 	size_t logged;                 /* steps logged so far */
+	int txn_lost;                  /* a statement ended our transaction */
 	struct wfo_error *err;
 };
 
@@ -351,11 +473,14 @@ static int count_lines(const char *s, size_t n)
 /* The error of item it, its cmd-th command; res may carry a position into
  * the batch buffer buf. */
 static int fail_item(struct run *r, const struct item *it, size_t cmd, PGresult *res,
-		     const char *buf, size_t buflen)
+		     const char *buf, size_t buflen, const char *why)
 {
 	const struct rev_step *s = it->kind == ITEM_SETUP ? NULL : &r->plan->steps[it->step];
 	struct strbuf pg = STRBUF_INIT;
-	db_format_error(res, r->conn, &pg);
+	if (why)
+		sb_add(&pg, why);
+	else
+		db_format_error(res, r->conn, &pg);
 
 	/* which command, and where it starts */
 	struct cmd_range cr = { 0, strlen(it->text) };
@@ -367,7 +492,7 @@ static int fail_item(struct run *r, const struct item *it, size_t cmd, PGresult 
 		free(rs);
 	}
 	size_t at = cr.start;
-	int pos = db_error_position(res);
+	int pos = why ? 0 : db_error_position(res);
 	if (pos > 0 && buf) {
 		size_t b = char_to_byte(buf, buflen, pos);
 		if (b >= it->off && b - it->off <= strlen(it->text))
@@ -422,6 +547,39 @@ static void progress(struct run *r, const struct item *it)
 			       it->kind == ITEM_SETUP ? NULL : &r->plan->steps[it->step]);
 }
 
+static void join_rows(struct strbuf *sb, const struct strvec *v)
+{
+	if (!v->n)
+		sb_add(sb, "(empty)");
+	add_joined(sb, v);
+}
+
+/* The statements just run ended the transaction (a COMMIT or ROLLBACK the
+ * up-front check could not see, e.g. in text it cannot split): say what is
+ * now true instead of "unchanged". */
+static int lost_transaction(struct run *r, const struct item *it)
+{
+	const struct rev_step *s = it->kind == ITEM_SETUP ? NULL : &r->plan->steps[it->step];
+	r->txn_lost = 1;
+	struct strvec now = STRVEC_INIT;
+	struct wfo_error e2 = { 0 };
+	struct strbuf rows = STRBUF_INIT;
+	if (db_read_versions(r->conn, &now, NULL, &e2) == 0)
+		join_rows(&rows, &now);
+	else
+		sb_add(&rows, "(could not be read)");
+	wfo_fail(r->err, WFO_DB, "%s%srevision %s (%s) ended the transaction part-way (a COMMIT, "
+		 "ROLLBACK or END among its statements): the run is NOT one transaction any more "
+		 "and was stopped there. What ran before that point may be committed, so the "
+		 "database may be partly changed; alembic_version now holds %s. Check the "
+		 "database, then run the revision with Alembic or remove the transaction "
+		 "control from it.", s && s->rev ? s->rev->path : "", s && s->rev ? ": " : "",
+		 s ? s->id : "-", s && s->upgrade ? "upgrade" : "downgrade", sb_str(&rows));
+	sb_free(&rows);
+	sv_free(&now);
+	return -1;
+}
+
 /* Sends items [i, j) as one query and consumes every result. */
 static int run_batch(struct run *r, size_t i, size_t j, struct strbuf *buf)
 {
@@ -436,9 +594,6 @@ static int run_batch(struct run *r, size_t i, size_t j, struct strbuf *buf)
 			sb_add(buf, "\n;\n");
 		}
 	}
-	for (size_t k = i; k < j; k++)
-		if (r->items[k].kind != ITEM_SETUP)
-			log_until(r, r->items[k].step);
 	if (!PQsendQuery(r->conn, sb_str(buf))) {
 		struct strbuf m = STRBUF_INIT;
 		db_format_error(NULL, r->conn, &m);
@@ -451,15 +606,27 @@ static int run_batch(struct run *r, size_t i, size_t j, struct strbuf *buf)
 	PGresult *res;
 	while ((res = PQgetResult(r->conn))) {
 		ExecStatusType st = PQresultStatus(res);
+		/* COPY FROM STDIN / TO STDOUT: there is no client side for the
+		 * rows; end the copy, or the loop never ends */
+		int copy = db_end_copy(r->conn, st);
 		if (failed || mismatch) {
 			PQclear(res);
 			continue;
 		}
+		/* a step's line is printed when its first statement has run */
+		if (cur < j && r->items[cur].kind != ITEM_SETUP)
+			log_until(r, r->items[cur].step);
 		if (cur >= j) {
 			mismatch = 1;
+		} else if (copy) {
+			failed = 1;
+			fail_item(r, &r->items[cur], got, res, buf->buf, buf->len,
+				  "COPY to or from the client (STDIN or STDOUT) cannot run in a "
+				  "revision: there is no client to send or receive the rows. Use "
+				  "INSERT ... SELECT, or COPY with a file on the server.");
 		} else if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) {
 			failed = 1;
-			fail_item(r, &r->items[cur], got, res, buf->buf, buf->len);
+			fail_item(r, &r->items[cur], got, res, buf->buf, buf->len, NULL);
 		} else if (r->items[cur].kind == ITEM_VERSION && check_version_result(r, &r->items[cur], res) < 0) {
 			failed = 1;
 		} else if (!r->items[cur].opaque && ++got == r->items[cur].ncmd) {
@@ -469,6 +636,12 @@ static int run_batch(struct run *r, size_t i, size_t j, struct strbuf *buf)
 		}
 		PQclear(res);
 	}
+	/* after an error the transaction is normally aborted (INERROR); idle
+	 * means a statement ended it, and then the error's "unchanged" is not
+	 * true */
+	if (PQstatus(r->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(r->conn) == PQTRANS_IDLE)
+		return lost_transaction(r, &r->items[cur < j ? cur : j - 1]);
 	if (failed)
 		return -1;
 	if (r->items[i].opaque && !mismatch && PQstatus(r->conn) == CONNECTION_OK) {
@@ -506,11 +679,9 @@ static int same_set(const struct strvec *a, const struct strvec *b)
 	return 1;
 }
 
-static void join_rows(struct strbuf *sb, const struct strvec *v)
+static int stopped(const struct migrate_opts *o)
 {
-	if (!v->n)
-		sb_add(sb, "(empty)");
-	add_joined(sb, v);
+	return o && o->stop && *o->stop;
 }
 
 static int execute(struct run *r, int create_table)
@@ -530,6 +701,10 @@ static int execute(struct run *r, int create_table)
 	size_t i = 0;
 	int rc = 0;
 	while (i < r->n && rc == 0) {
+		if (stopped(r->o)) {
+			rc = -1;
+			break;
+		}
 		size_t j = i + 1;
 		if (!r->items[i].opaque) {
 			size_t bytes = strlen(r->items[i].text);
@@ -605,6 +780,8 @@ int migrate_run(PGconn *conn, const struct strvec *planned_from, const struct re
 		sb_free(&sb);
 		goto out;
 	}
+	if (stopped(o))
+		goto out;
 	if (db_commit(conn, err) < 0)
 		goto out;
 	if (applied)
@@ -613,6 +790,11 @@ int migrate_run(PGconn *conn, const struct strvec *planned_from, const struct re
 out:
 	if (rc < 0)
 		db_rollback(conn);
+	if (rc < 0 && stopped(o) && !r.txn_lost)
+		/* whatever failed, it failed because of the stop (a cancelled
+		 * statement), and the rollback above undid everything */
+		wfo_fail(err, WFO_ABORTED, "interrupted: the %s was stopped and everything was "
+			 "rolled back; the database is unchanged", o->upgrade ? "upgrade" : "downgrade");
 	free(r.items);
 	if (replanned && o->plan_free)
 		o->plan_free(&replan);

@@ -8,6 +8,7 @@
 #ifndef WFO_MIGRATE_H
 #define WFO_MIGRATE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <libpq-fe.h>
 
@@ -39,12 +40,35 @@ struct migrate_opts {
 	void *progress_ctx;
 	migrate_log_fn log;
 	void *log_ctx;
+	/* Set (by a signal handler) to stop the run: checked before each batch
+	 * of statements and before COMMIT; the run then rolls back and fails
+	 * with WFO_ABORTED. A handler should also cancel the statement running
+	 * (PQcancel). NULL: never stopped. */
+	volatile sig_atomic_t *stop;
 };
 
 /* Steps wfo-migrate cannot execute itself (external revisions, bodies that
- * are not SQL-only). Appends one line per step to list (may be NULL):
+ * are not SQL-only, bodies that end the transaction part-way). Appends one line per step to list (may be NULL):
  * "  <id> (<file>): <why>\n". Returns how many. */
 size_t migrate_foreign_steps(const struct rev_plan *plan, struct strbuf *list);
+
+/* Does body b end the transaction part-way: a COMMIT, END, ROLLBACK (not
+ * ROLLBACK TO), ABORT, PREPARE TRANSACTION, BEGIN or START TRANSACTION
+ * command in its statements? Such a body breaks the one-transaction run, so
+ * migrate_foreign_steps counts it as one only Alembic may run. *line (may be
+ * NULL) gets the file line of that command, *cmd (may be NULL) the command
+ * shortened, to free. Returns 1 or 0. */
+struct rev_body;
+int migrate_txn_control(const struct rev_body *b, int *line, char **cmd);
+
+/* The revisions of graph g that `upgrade heads` would apply to a database
+ * whose alembic_version holds rows, leaving out those that change nothing
+ * (empty SQL-only bodies, e.g. "create data head"): out receives one line
+ * per revision, "<id> (<file>)" (external revisions: "<id>"). A migration
+ * written now would be diffed against a database that lacks their changes.
+ * Returns how many, or -1 with err when no plan can be made. */
+int migrate_unapplied(const struct rev_graph *g, const struct strvec *rows,
+		      struct strvec *out, struct wfo_error *err);
 
 /* "upgrade a, b -> c, doc" / "downgrade c -> a, b" as Alembic logs a step.
  * The caller frees the result. */

@@ -847,6 +847,10 @@ const char *models_default_path(void)
 static int load_file(struct reg *r, const char *path, struct wfo_error *err)
 {
 	size_t len;
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > MODELS_MAX_BYTES)
+		return wfo_fail(err, WFO_INPUT, "%s: %lld bytes; a model file may have at most %d",
+				path, (long long)st.st_size, MODELS_MAX_BYTES);
 	char *text = read_file(path, &len);
 	if (!text)
 		return wfo_fail(err, WFO_IO, "%s: cannot read the model file: %s", path, file_strerror(errno));

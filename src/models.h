@@ -48,6 +48,14 @@ void rnode_put(struct rnode *parent, char *key, int line, int col, struct rnode 
 const struct rnode *rnode_get(const struct rnode *map, const char *key);
 void rnode_free(struct rnode *n);
 
+/* Limits on model files, so that no file can exhaust memory or time:
+ * size (JSON and YAML), YAML nesting depth (JSON: jansson's, 2048), and the
+ * nodes YAML aliases may add by repeating anchored nodes, all aliases of a
+ * file together. A file beyond one is invalid input naming file:line. */
+#define MODELS_MAX_BYTES (16 * 1024 * 1024)
+#define YAML_MAX_DEPTH 100
+#define YAML_MAX_ALIAS_NODES 100000
+
 /* JSON text -> tree (jansson checks the syntax: errors give file:line:column). */
 int registry_json_parse(const char *file, const char *text, size_t len, struct rnode **out,
 			struct wfo_error *err);

@@ -175,6 +175,9 @@ int registry_json_parse(const char *file, const char *text, size_t len, struct r
 {
 	json_error_t je;
 	*out = NULL;
+	if (len > MODELS_MAX_BYTES)
+		return wfo_fail(err, WFO_INPUT, "%s: %zu bytes; a model file may have at most %d",
+				file, len, MODELS_MAX_BYTES);
 	json_t *j = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if (!j)
 		return wfo_fail(err, WFO_INPUT, "%s:%d:%d: invalid JSON: %s", file, je.line,

@@ -125,6 +125,47 @@ static void step_text_and_foreign_steps(void **state)
 	sv_free(&rev_b.down);
 }
 
+
+/* Which commands end the transaction, and where they are. */
+static int ends_txn(const char *sql, int *line, char **cmd)
+{
+	struct rev_stmt st = { (char *)sql, 10 };
+	struct rev_body b = { &st, 1, 1, NULL, 9 };
+	return migrate_txn_control(&b, line, cmd);
+}
+
+static void finds_transaction_control(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {
+		"COMMIT", "commit;", "END", "end transaction", "ROLLBACK", "rollback work",
+		"ABORT", "BEGIN", "begin;", "START TRANSACTION", "PREPARE TRANSACTION 'x'",
+		"COMMIT AND CHAIN", "-- note\nCOMMIT", "/* c */ COMMIT", "SELECT 1; COMMIT",
+		NULL };
+	static const char *const no[] = {
+		"SELECT 1", "SAVEPOINT s", "ROLLBACK TO s", "rollback to savepoint s",
+		"RELEASE SAVEPOINT s", "COMMIT PREPARED 'x'", "ROLLBACK PREPARED 'x'",
+		"SELECT 'COMMIT'", "DO $$BEGIN PERFORM 1; END$$", "-- COMMIT\nSELECT 1",
+		"CREATE TABLE begin_log (id int)", "(SELECT 1)", "'x'", "COMMIT_LOG", "INSERT INTO t VALUES ('x'); -- END",
+		/* cannot be split with certainty: left to the executor's check */
+		"CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END; COMMIT",
+		NULL };
+	for (int i = 0; yes[i]; i++) {
+		if (!ends_txn(yes[i], NULL, NULL))
+			fail_msg("not found in: %s", yes[i]);
+	}
+	for (int i = 0; no[i]; i++) {
+		if (ends_txn(no[i], NULL, NULL))
+			fail_msg("found in: %s", no[i]);
+	}
+	int line = 0;
+	char *cmd = NULL;
+	assert_int_equal(ends_txn("INSERT INTO t VALUES (1);\n\n  commit\n  ;SELECT 2", &line, &cmd), 1);
+	assert_int_equal(line, 12);
+	assert_string_equal(cmd, "commit");
+	free(cmd);
+}
+
 static void renders_offline_sql(void **state)
 {
 	(void)state;
@@ -171,6 +212,7 @@ int main(void)
 		cmocka_unit_test(flags_what_it_cannot_split),
 		cmocka_unit_test(step_text_and_foreign_steps),
 		cmocka_unit_test(renders_offline_sql),
+		cmocka_unit_test(finds_transaction_control),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -330,6 +331,115 @@ static void yaml_syntax_error_has_line_and_column(void **state)
 	free(p);
 }
 
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* text as a YAML file must fail with every fragment in the message, at once. */
+static void yaml_fails_fast(const char *name, const char *text, const char *frag1,
+			    const char *frag2)
+{
+	char *p = write_tmp(name, text);
+	double t0 = now_s();
+	FAILS(p, WFO_INPUT, frag1, frag2);
+	double dt = now_s() - t0;
+	if (dt >= 1.0)
+		fprintf(stderr, "%s: %.2f s\n", name, dt);
+	assert_true(dt < 1.0);
+	unlink(p);
+	free(p);
+}
+
+static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, head);
+	for (size_t i = 0; i < n; i++)
+		sb_add(&sb, unit);
+	sb_add(&sb, tail);
+	return sb_detach(&sb);
+}
+
+/* Alias bombs, recursive aliases, deep nesting and huge files end in a
+ * clear error within a second instead of exhausting memory or time. */
+static void yaml_limits(void **state)
+{
+	(void)state;
+	yaml_fails_fast("self.yaml", "a: &a [*a, *a]\n", "self.yaml:1:8: alias *a is inside the node",
+			"recursive");
+	yaml_fails_fast("undefined.yaml", "a: [*nope]\n", "undefined.yaml:1:5:", "alias *nope");
+	/* the 342-byte "billion laughs": 10^9 strings once expanded */
+	struct strbuf lol = STRBUF_INIT;
+	sb_add(&lol, "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+	for (char c = 'b'; c <= 'i'; c++)
+		sb_addf(&lol, "%c: &%c [*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c]\n", c, c, c - 1, c - 1,
+			c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+	assert_true(lol.len < 400);
+	yaml_fails_fast("laughs.yaml", sb_str(&lol), "laughs.yaml:", "aliases expand to more than 100000 nodes");
+	sb_free(&lol);
+	char *deep = repeat("", "[", 100000, "");
+	yaml_fails_fast("deep.yaml", deep, "deep.yaml:1:101: nested more than 100 levels", "limit");
+	free(deep);
+	deep = repeat("", "[", 1000000, "");
+	yaml_fails_fast("deeper.yaml", deep, "deeper.yaml:1:101: nested more than 100", "limit");
+	free(deep);
+	deep = repeat("", "- ", 200, "x\n");
+	yaml_fails_fast("block.yaml", deep, "block.yaml:1:201: nested more than 100", "limit");
+	free(deep);
+	/* a file over the size limit, JSON or YAML */
+	char *big = repeat("# ", "x", MODELS_MAX_BYTES, "\n");
+	yaml_fails_fast("big.yaml", big, "big.yaml: 16777219 bytes; a model file may have at most 16777216",
+			"at most");
+	yaml_fails_fast("big.json", big, "big.json: 16777219 bytes", "at most");
+	free(big);
+	struct rnode *t = NULL;
+	struct wfo_error err = { 0 };
+	assert_int_equal(registry_yaml_parse("m.yaml", "x", (size_t)MODELS_MAX_BYTES + 1, &t, &err), -1);
+	assert_int_equal(err.status, WFO_INPUT);
+	assert_int_equal(registry_json_parse("m.json", "{}", (size_t)MODELS_MAX_BYTES + 1, &t, &err), -1);
+	assert_null(t);
+}
+
+/* Anchors and aliases within the limits still work: the alias is a copy of
+ * the anchored node with its positions; a scalar alias can be a key. */
+static void yaml_aliases_within_limits(void **state)
+{
+	(void)state;
+	const char *y = "base: &b {tag: T, n: 1}\nk: &k name\nuse: *b\nlist: [*b, *b]\n*k : v\n"
+			"deep: &d [[[[1]]]]\nmore: [*d, *d]\n";
+	struct rnode *t = NULL;
+	struct wfo_error err = { 0 };
+	int rc = registry_yaml_parse("a.yaml", y, strlen(y), &t, &err);
+	if (rc)
+		fprintf(stderr, "%s\n", err.msg);
+	assert_int_equal(rc, 0);
+	const struct rnode *use = rnode_get(t, "use");
+	assert_non_null(use);
+	assert_int_equal(use->kind, R_MAP);
+	assert_int_equal(use->line, 1);
+	assert_string_equal(rnode_get(use, "tag")->text, "T");
+	const struct rnode *list = rnode_get(t, "list");
+	assert_int_equal(list->n, 2);
+	assert_string_equal(rnode_get(list->items[1], "n")->text, "1");
+	const struct rnode *v = rnode_get(t, "name");
+	assert_non_null(v);
+	assert_string_equal(v->text, "v");
+	assert_int_equal(rnode_get(t, "more")->n, 2);
+	rnode_free(t);
+	/* exactly at the depth limit is fine */
+	char *ok = repeat("", "[", 100, "");
+	char *full = repeat(ok, "]", 100, "\n");
+	rc = registry_yaml_parse("d.yaml", full, strlen(full), &t, &err);
+	assert_int_equal(rc, 0);
+	rnode_free(t);
+	free(ok);
+	free(full);
+}
+
 static void generator_errors(void **state)
 {
 	(void)state;
@@ -447,6 +557,8 @@ int main(void)
 		cmocka_unit_test(missing_path_and_empty_folder),
 		cmocka_unit_test(hostile_names_survive),
 		cmocka_unit_test(catalog_sort_and_find),
+		cmocka_unit_test(yaml_limits),
+		cmocka_unit_test(yaml_aliases_within_limits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
