@@ -38,21 +38,37 @@ from sqlalchemy.engine import Engine
 BASE_PATH = list(sys.path[1:])
 
 
-def reset_logging():
-    root = logging.getLogger()
-    for h in list(root.handlers):
-        root.removeHandler(h)
-        h.close()
-    root.setLevel(logging.WARNING)
-    for lg in list(logging.Logger.manager.loggerDict.values()):
+def logging_state():
+    """Handlers, level, propagate and disabled of every logger now."""
+    state = {"": (list(logging.root.handlers), logging.root.level, True, False)}
+    for name, lg in logging.Logger.manager.loggerDict.items():
         if isinstance(lg, logging.Logger):
-            for h in list(lg.handlers):
+            state[name] = (list(lg.handlers), lg.level, lg.propagate, lg.disabled)
+    return state
+
+
+def reset_logging():
+    """Logging as the imports left it (env.py may call fileConfig): the
+    handlers libraries add at import (alembic's NullHandler) stay, those a
+    command added go; levels and flags as they were, or as new."""
+    loggers = {"": logging.root}
+    loggers.update((n, lg) for n, lg in logging.Logger.manager.loggerDict.items()
+                   if isinstance(lg, logging.Logger))
+    for name, lg in loggers.items():
+        handlers, level, propagate, disabled = INITIAL_LOGGING.get(
+            name, ([h for h in lg.handlers if isinstance(h, logging.NullHandler)],
+                   logging.NOTSET, True, False))
+        for h in list(lg.handlers):
+            if h not in handlers:
                 lg.removeHandler(h)
                 h.close()
-            lg.setLevel(logging.NOTSET)
-            lg.propagate = True
-            lg.disabled = False
+        lg.setLevel(level)
+        lg.propagate = propagate
+        lg.disabled = disabled
     logging.disable(logging.NOTSET)
+
+
+INITIAL_LOGGING = logging_state()
 
 
 def status_of(exc):

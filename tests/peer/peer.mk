@@ -3,6 +3,6 @@
 # holds the helpers the scripts share.
 EXTRA_DIST += tests/peer/genrevs.py tests/peer/lib.sh \
 	tests/peer/heads_history.sh tests/peer/cross_upgrade.sh \
-	tests/peer/failing_statement.sh
+	tests/peer/failing_statement.sh tests/peer/alembic_runner.sh
 TESTS += tests/peer/cross_upgrade.sh tests/peer/heads_history.sh \
-	tests/peer/failing_statement.sh
+	tests/peer/failing_statement.sh tests/peer/alembic_runner.sh
