@@ -14,16 +14,16 @@
 #include "ini.h"
 #include "revision.h"
 
-int cli_common_option(struct cli_common *cc, int opt, const char *optarg)
+int cli_common_option(struct cli_common *cc, int opt, const char *arg)
 {
 	switch (opt) {
 	case CLI_OPT_MIGRATIONS:
 		free(cc->migrations);
-		cc->migrations = xstrdup(optarg);
+		cc->migrations = xstrdup(arg);
 		return 1;
 	case CLI_OPT_DATABASE_URI:
 		free(cc->database_uri);
-		cc->database_uri = xstrdup(optarg);
+		cc->database_uri = xstrdup(arg);
 		return 1;
 	default:
 		return 0;

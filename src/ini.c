@@ -141,14 +141,23 @@ int ini_load(const char *path, const char *here, struct ini **out,
 	return rc;
 }
 
+/* Appends ent's value to sb with its references expanded. top: the entry
+ * asked for (named by the limits' errors); *refs counts references. */
 static int interpolate(const struct ini *ini, const char *section,
-		       const struct ini_entry *ent, int depth, struct strbuf *sb,
-		       struct wfo_error *err)
+		       const struct ini_entry *top, const struct ini_entry *ent, int depth,
+		       int *refs, struct strbuf *sb, struct wfo_error *err)
 {
 	if (depth > 10)
 		return wfo_fail(err, WFO_INPUT, "%s:%d: interpolation of '%s' nests too deeply",
 				ini->path, ent->line, ent->key);
 	for (const char *p = ent->value; *p;) {
+		/* a few references per level, ten levels deep, would otherwise
+		 * expand for hours (ConfigParser's depth limit alone allows it);
+		 * with INI_REFS_MAX, this bounds the work of one ini_get */
+		if (sb->len > INI_VALUE_MAX)
+			return wfo_fail(err, WFO_INPUT, "%s:%d: the value of '%s' grows beyond %d "
+					"bytes through %%(name)s references", ini->path, top->line,
+					top->key, INI_VALUE_MAX);
 		if (p[0] != '%') {
 			sb_addc(sb, *p++);
 		} else if (p[1] == '%') {
@@ -159,6 +168,10 @@ static int interpolate(const struct ini *ini, const char *section,
 			if (!close)
 				return wfo_fail(err, WFO_INPUT, "%s:%d: bad %%(name)s reference in '%s'",
 						ini->path, ent->line, ent->key);
+			if (++*refs > INI_REFS_MAX)
+				return wfo_fail(err, WFO_INPUT, "%s:%d: the value of '%s' takes more "
+						"than %d %%(name)s references", ini->path, top->line,
+						top->key, INI_REFS_MAX);
 			char *name = xstrndup(p + 2, (size_t)(close - p - 2));
 			for (char *c = name; *c; c++)
 				*c = (char)tolower((unsigned char)*c);
@@ -166,7 +179,7 @@ static int interpolate(const struct ini *ini, const char *section,
 			if (!ref)
 				ref = find(ini, "DEFAULT", name);
 			if (ref) {
-				if (interpolate(ini, section, ref, depth + 1, sb, err) < 0) {
+				if (interpolate(ini, section, top, ref, depth + 1, refs, sb, err) < 0) {
 					free(name);
 					return -1;
 				}
@@ -198,7 +211,8 @@ int ini_get(const struct ini *ini, const char *section, const char *key,
 	if (!ent)
 		return 0;
 	struct strbuf sb = STRBUF_INIT;
-	if (interpolate(ini, section, ent, 0, &sb, err) < 0) {
+	int refs = 0;
+	if (interpolate(ini, section, ent, ent, 0, &refs, &sb, err) < 0) {
 		sb_free(&sb);
 		return -1;
 	}

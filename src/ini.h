@@ -21,8 +21,13 @@ int ini_load(const char *path, const char *here, struct ini **out,
 int ini_parse(const char *path, const char *text, const char *here,
 	      struct ini **out, struct wfo_error *err);
 /* The interpolated value of key in section (or its DEFAULT), NULL if
- * absent. Returns -1 only on a bad interpolation (err set); else 0 with
- * *value NULL or a new string. */
+ * absent. Returns -1 only on a bad interpolation (err set): a reference to
+ * an unset name, more than 10 levels of references, more than
+ * INI_REFS_MAX references in all, or a value growing beyond INI_VALUE_MAX
+ * bytes; else 0 with *value NULL or a new string. (Alembic's values are
+ * paths and URLs: a few references, a few hundred bytes.) */
+#define INI_VALUE_MAX (64 * 1024)
+#define INI_REFS_MAX 1000
 int ini_get(const struct ini *ini, const char *section, const char *key,
 	    char **value, struct wfo_error *err);
 void ini_free(struct ini *ini);

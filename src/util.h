@@ -36,7 +36,7 @@ static inline void sb_addc(struct strbuf *sb, char c)
 	sb->buf[sb->len] = '\0';
 }
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void sb_reset(struct strbuf *sb);
 /* Returns the buffer ("" if empty, always heap) and leaves sb empty. */
 char *sb_detach(struct strbuf *sb);

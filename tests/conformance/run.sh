@@ -6,7 +6,8 @@
 # this script; --shard=K/N: the K-th of N interleaved parts)
 # Needs: $WFO (the built binary), $WFO_DATA (data/ with schema.sql; or
 # $WFO_SCHEMA naming the schema file), PostgreSQL server binaries, psql,
-# Debian's /usr/bin/python3 with alembic + psycopg2.
+# Debian's /usr/bin/python3 with alembic + psycopg2 (run through one Python
+# process for the whole run: tests/lib/alembic.sh).
 #
 # Per scenario, on a fresh database of one private cluster:
 #   data/schema.sql + before.sql; a migrations folder made by `wfo-migrate init`;
@@ -25,6 +26,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=${WFO_TOP_SRCDIR:-$(cd "$HERE/../.." && pwd)}
 . "$TOP/tests/lib/assert.sh"
 . "$TOP/tests/lib/pg.sh"
+. "$TOP/tests/lib/alembic.sh"
 
 PY=/usr/bin/python3
 SCHEMA=${WFO_SCHEMA:-${WFO_DATA:-$TOP/data}/schema.sql}
@@ -37,6 +39,8 @@ t_need psql
 	|| fatal "$PY cannot import alembic and psycopg2 (apt-get install python3-alembic python3-psycopg2)"
 
 pg_start
+ALEMBIC_PY=$PY
+alembic_start
 WORK=$(mktemp -d /tmp/wfo-conformance.XXXXXX)
 chmod 755 "$WORK"
 trap 'pg_stop; rm -rf "$WORK"' EXIT
@@ -234,12 +238,12 @@ run_scenario() {
 	# --- stock Alembic on a second fresh database, same folder and file
 	new_db "$peer" "$dir" || { scenario_done "$name" "$p0" "$f0"; return; }
 	local puri="postgresql://$PGUSER@/$peer?host=$PG_TMP"
-	(cd "$w" && DATABASE_URI=$puri "$PY" -m alembic upgrade heads >"$w/aup.out" 2>&1)
+	(cd "$w" && DATABASE_URI=$puri alembic_cmd upgrade heads >"$w/aup.out" 2>&1)
 	rc=$?
 	t_eq "$name: alembic upgrade heads exits 0" 0 "$rc"
 	[ "$rc" = 0 ] || sed 's/^/  | /' "$w/aup.out" | tail -20
 	t_eq "$name: after upgrade, Alembic's database equals ours" "$(cat "$w/all1")" "$(dump_all "$peer")"
-	(cd "$w" && DATABASE_URI=$puri "$PY" -m alembic downgrade -1 >"$w/adown.out" 2>&1)
+	(cd "$w" && DATABASE_URI=$puri alembic_cmd downgrade -1 >"$w/adown.out" 2>&1)
 	rc=$?
 	t_eq "$name: alembic downgrade -1 exits 0" 0 "$rc"
 	[ "$rc" = 0 ] || sed 's/^/  | /' "$w/adown.out" | tail -20

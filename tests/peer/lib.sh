@@ -2,6 +2,8 @@
 # generate folders, canonical database dumps, label-order normalisation.
 # Source after tests/lib/assert.sh and tests/lib/pg.sh.
 
+. "$WFO_TOP_SRCDIR/tests/lib/alembic.sh"
+
 PEER_PY=${WFO_PYTHON:-/usr/bin/python3}
 GENREVS="$WFO_TOP_SRCDIR/tests/peer/genrevs.py"
 
@@ -11,11 +13,14 @@ peer_need() {
 	[ -x "${WFO:-}" ] || { echo "FAILED - \$WFO ($WFO) is not an executable wfo-migrate"; exit 1; }
 	"$PEER_PY" -c 'import alembic, sqlalchemy, psycopg2' 2>/dev/null \
 		|| { echo "FAILED - Alembic with psycopg2 is required: apt-get install python3-alembic python3-psycopg2"; exit 1; }
+	ALEMBIC_PY=$PEER_PY
+	alembic_start
 }
 
 # alem ARGS...: stock Alembic in the current folder (stdout only; logging
-# goes to stderr).
-alem() { "$PEER_PY" -m alembic "$@"; }
+# goes to stderr), as `python3 -m alembic ARGS...` but through one Python
+# process for the whole script (tests/lib/alembic.sh).
+alem() { alembic_cmd "$@"; }
 
 # gen DIR ARGS...: a generated folder (see genrevs.py --help).
 gen() {

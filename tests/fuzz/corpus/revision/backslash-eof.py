@@ -1,0 +1,4 @@
+revision = "r5"
+down_revision = None
+def upgrade():
+    op.execute("SELECT 1") \

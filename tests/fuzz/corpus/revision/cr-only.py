@@ -1,0 +1,1 @@
+revision = "r2"down_revision = Nonedef upgrade():    pass

@@ -1,0 +1,4 @@
+revision = "ÿþ"
+down_revision = None
+def upgrade():
+    op.execute("Ã( â‚")

@@ -1,0 +1,4 @@
+revision = "re"
+
+def upgrade():
+    pass

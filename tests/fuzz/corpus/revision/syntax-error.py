@@ -1,0 +1,5 @@
+revision = "rd"
+down_revision = None
+def upgrade(:
+    pass
+)))

@@ -1,0 +1,4 @@
+revision = "r3"
+down_revision = None
+def upgrade():
+    op.execute("""never closed

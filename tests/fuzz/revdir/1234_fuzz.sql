@@ -1,0 +1,2 @@
+CREATE TABLE fuzz_sql_file (id int);
+INSERT INTO fuzz_sql_file VALUES (1);

@@ -1,0 +1,1 @@
+CREATE TABLE up_sql (id int);
