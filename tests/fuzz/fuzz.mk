@@ -16,7 +16,7 @@ FUZZ_TARGETS = revision registry_json registry_yaml ini pguri
 #     fuzzer found by itself, from the corpus, in under a minute);
 #   registry_yaml: alias bombs (`a: &a [*a, *a]`, a 478-byte billion
 #     laughs) exhaust memory; 100,000 nested '[' take longer than 20 s.
-FUZZ_CRASHERS =
+FUZZ_CRASHERS = revision registry_yaml
 
 FUZZ_COMMON = tests/fuzz/fuzz.h tests/fuzz/fuzz_check.c
 FUZZ_REVDIR_FLAGS = $(AM_CPPFLAGS) -DFUZZ_REVDIR='"$(abs_top_srcdir)/tests/fuzz/revdir"'
