@@ -194,7 +194,7 @@ int answers_load_updates(struct plan *p, const char *json_text, struct wfo_error
 			break;
 	}
 	json_decref(root);
-	/* §4: an empty --updates ({}) leaves the rename questions on */
+	/* docs/REFERENCE.md: renames: an empty --updates ({}) leaves the rename questions on */
 	bool any = u.fi_old.n || u.rt_old.n || u.brt_old.n;
 	if (rc == 0 && any && ask_others) {
 		/* the pairs answer their rename questions; the other questions

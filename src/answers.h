@@ -1,5 +1,5 @@
 /* answers.h - prefilled answers: --inputs and --updates JSON in the
- * reference's formats (§4.4, §5.3), read into a plan, and the plan's current
+ * reference's formats (docs/REFERENCE.md: renames, docs/REFERENCE.md: question order and wording), read into a plan, and the plan's current
  * answers written back as such JSON.
  *
  * --inputs: { "<product>": {"description", "tag", "product_type",

@@ -102,7 +102,7 @@ static char *join(const struct strvec *v)
 	return sb_detach(&sb);
 }
 
-/* The data head to revise (reference §1.3): on the data branch when there
+/* The data head to revise : on the data branch when there
  * is one; otherwise the new file is the branch's root, depending on the one
  * head of the graph, or on what alembic_version records when the graph has
  * none here (the orchestrator-core schema head lives in its package). */

@@ -111,7 +111,7 @@ bool dm_block_has_child(const struct dm_block *b, const char *child);
 /* Whether some block of c has rt as a field / linked resource type. */
 bool dm_rt_used(const struct dm_catalog *c, const char *rt);
 
-/* §3.1: one existing, registered product with differences. */
+/* docs/REFERENCE.md: the diff: one existing, registered product with differences. */
 struct diff_product {
 	char *name;
 	long subscriptions;                 /* impact, from the db catalogue */
@@ -121,7 +121,7 @@ struct diff_product {
 	struct strvec fixed_inputs_missing_in_model;
 };
 
-/* §3.2: one block of the model's block universe with differences (a block
+/* docs/REFERENCE.md: the diff: one block of the model's block universe with differences (a block
  * still to be created shows every field and child as missing in db). */
 struct diff_block {
 	char *name;
@@ -144,7 +144,7 @@ struct diff {
 };
 #define DIFF_INIT { STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL, 0, NULL, 0 }
 
-/* Computes every difference kind of §3 between model and db (both only
+/* Computes every difference kind of docs/REFERENCE.md: the diff between model and db (both only
  * read; the diff keeps its own copies). skip: product names whose lower-cased
  * form contains one of these (lower-cased) substrings get no per-product diff
  * (reference SKIP_MODEL_FOR_MIGRATION_DB_DIFF; they are still deleted when not

@@ -3,7 +3,7 @@
  * defaults a non-interactive run takes, and the report of what is still
  * missing as --inputs / --updates / --yes keys.
  *
- * Order of the line prompts (reference §5.1): the three rename parts
+ * Order of the line prompts (docs/REFERENCE.md: question order and wording): the three rename parts
  * (unless --updates was given), multiple-attribute warnings, the summary of
  * the decided changes in plain English with every deletion counted (a chosen
  * rename shows as a rename) and the confirmation, then the detail questions group by

@@ -339,7 +339,7 @@ static char *path_key(const char *path, const char *key)
 	return plain ? xasprintf("%s.%s", path, key) : xasprintf("%s.\"%s\"", path, key);
 }
 
-/* ---- §1 registry shape ---- */
+/* ---- registry shape (docs/MODELS.md, section 1) ---- */
 
 static int dup_error(struct ctx *x, const char *what, const char *name, int line, int col,
 		     const struct def *prev)
@@ -545,7 +545,7 @@ int reg_add_registry(struct reg *r, const char *file, const struct rnode *doc, s
 	return 0;
 }
 
-/* ---- §2 generator product files ---- */
+/* ---- generator product files (docs/MODELS.md, section 2) ---- */
 
 bool reg_is_generator(const struct rnode *doc)
 {

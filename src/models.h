@@ -68,7 +68,7 @@ struct reg *reg_new(void);
 void reg_free(struct reg *r);
 /* Adds one registry-shaped document (section 1 of docs/MODELS.md). */
 int reg_add_registry(struct reg *r, const char *file, const struct rnode *doc, struct wfo_error *err);
-/* Adds one generator product YAML document (§2). */
+/* Adds one generator product YAML document (docs/MODELS.md, section 2). */
 int reg_add_generator(struct reg *r, const char *file, const struct rnode *doc, struct wfo_error *err);
 /* Whether a document looks like a generator product file (top-level name/type). */
 bool reg_is_generator(const struct rnode *doc);

@@ -344,7 +344,7 @@ static size_t rows_lower_bound(const struct cs_rows *r, const char *a)
 	return lo;
 }
 
-/* §3.6: whether block b has or will have instances; *impact = how many
+/* docs/REFERENCE.md: has instances: whether block b has or will have instances; *impact = how many
  * (db count, else the parents' / products' figures). depth guards cycles
  * (reference defect 17). */
 static bool has_instances(const struct plan *p, const struct changeset *cs, const char *b,
@@ -700,7 +700,7 @@ static void clear_questions(struct plan *p)
 static void ask_renames(struct plan *p, struct plan_updates *dec)
 {
 	const struct diff *d = p->diff;
-	/* §4.1 global */
+	/* docs/REFERENCE.md: renames global */
 	struct strvec olds = STRVEC_INIT;
 	for (size_t i = 0; i < d->n_blocks; i++)
 		for (size_t j = 0; j < d->blocks[i].resource_types_missing_in_model.n; j++) {
@@ -739,7 +739,7 @@ static void ask_renames(struct plan *p, struct plan_updates *dec)
 	}
 	sv_free(&olds);
 	sv_free(&used);
-	/* §4.2 per block */
+	/* docs/REFERENCE.md: renames per block */
 	for (size_t b = 0; b < d->n_blocks; b++) {
 		const struct diff_block *db_ = &d->blocks[b];
 		struct strvec bused = STRVEC_INIT;
@@ -770,7 +770,7 @@ static void ask_renames(struct plan *p, struct plan_updates *dec)
 		}
 		sv_free(&bused);
 	}
-	/* §4.3 fixed inputs */
+	/* docs/REFERENCE.md: renames fixed inputs */
 	for (size_t i = 0; i < d->n_products; i++) {
 		const struct diff_product *dp = &d->products[i];
 		if (dp->fixed_inputs_missing_in_model.n != 1 || dp->fixed_inputs_missing_in_db.n != 1)
@@ -1091,7 +1091,7 @@ int plan_validate(const struct plan *p, struct wfo_error *err)
 		if (check_value(q, q->answer, &e) < 0)
 			sb_addf(&bad, "%s%s", bad.len ? "\n" : "", e.msg);
 	}
-	/* product_type given in --inputs must match the model (§5.3, defect 4) */
+	/* product_type given in --inputs must match the model (docs/REFERENCE.md: question order and wording, defect 4) */
 	for (size_t i = 0; i < p->ans_key.n; i++) {
 		const char *k = p->ans_key.v[i];
 		const char *suffix = "[\"product_type\"]";

@@ -23,11 +23,11 @@
  *
  * Question order (the reference's, names sorted inside each group):
  *   1. PQ_RT_RENAME       global resource type renames, one question per old
- *                         candidate (§4.1), choices = unused new candidates
- *   2. PQ_BLOCK_RT_UPDATE per block and old resource type (§4.2), asked only
+ *                         candidate (docs/REFERENCE.md: renames), choices = unused new candidates
+ *   2. PQ_BLOCK_RT_UPDATE per block and old resource type (docs/REFERENCE.md: renames), asked only
  *                         for old names not renamed globally
  *   3. PQ_FI_RENAME       per product with exactly one fixed input missing
- *                         on each side (§4.3); choices = {new}
+ *                         on each side (docs/REFERENCE.md: renames); choices = {new}
  *      (1-3 only when no --updates content was loaded)
  *   4. PQ_PRODUCT_DESCRIPTION, PQ_PRODUCT_TAG  per product to create
  *   5. PQ_FI_VALUE        per (product, fixed input) to create, existing
@@ -35,7 +35,7 @@
  *   6. PQ_BLOCK_DESCRIPTION, PQ_BLOCK_TAG      per block to create
  *   7. PQ_RT_DESCRIPTION  per resource type to create
  *   8. PQ_DEFAULT_VALUE   per (resource type, block) whose block has or will
- *                         have instances (§3.6); impact = instance count
+ *                         have instances (docs/REFERENCE.md: has instances); impact = instance count
  *   9. PQ_CONFIRM         "Confirm the above actions" (answer "y"/"yes" to
  *                         confirm; --yes answers it); only when the change
  *                         set is non-empty.
@@ -58,7 +58,7 @@
 #include "util.h"
 #include "wfo_error.h"
 
-/* Column limits (§1): checked by plan_answer and plan_validate. */
+/* Column limits (docs/REFERENCE.md: the catalogue): checked by plan_answer and plan_validate. */
 #define PLAN_TAG_MAX 20
 #define PLAN_DESCRIPTION_MAX 2000
 #define PLAN_RESOURCE_TYPE_MAX 510
@@ -145,7 +145,7 @@ const char *plan_get_answer(const struct plan *p, const char *key_path);
 char *plan_key_path(const char *file, const char *k1, const char *k2, const char *k3);
 
 /* --updates content: renames fixed by the user; when set (even to empty
- * lists) no rename question is asked (§4). Pairs are copied. Checked by
+ * lists) no rename question is asked (docs/REFERENCE.md: renames). Pairs are copied. Checked by
  * plan_set_updates against the diff: each pair must be a real difference,
  * else -1 with err naming the key (reference defect 5 fixed: no crash). */
 struct plan_updates {
@@ -161,7 +161,7 @@ bool plan_has_updates(const struct plan *p);
  * sorted; for answers_dump. */
 void plan_current_updates(const struct plan *p, struct plan_updates *out);
 
-/* Multiple-attribute warnings (§5.4), one line each ("Product block 'C' is
+/* Multiple-attribute warnings (docs/REFERENCE.md: question order and wording), one line each ("Product block 'C' is
  * related to 'P' by several attributes: a, b; the new relation uses 'a'"). */
 const struct strvec *plan_warnings(const struct plan *p);
 
@@ -176,7 +176,7 @@ int plan_validate(const struct plan *p, struct wfo_error *err);
 /* Whether the confirmation question has been answered yes. */
 bool plan_confirmed(const struct plan *p);
 
-/* ---- The change set (§3.5, renames applied first §4.5) ---- */
+/* ---- The change set (docs/REFERENCE.md: change sets, renames applied first docs/REFERENCE.md: renames) ---- */
 
 /* A row of a change set: a (key, member) pair plus a value. All arrays are
  * sorted by (a, b) with strcmp and hold no duplicates. */

@@ -9,7 +9,7 @@
 
 #include "sqlquote.h"
 
-/* ---- building blocks (each a parenthesised sub-select, §7.1) ---- */
+/* ---- building blocks (each a parenthesised sub-select, docs/REFERENCE.md: statement kinds) ---- */
 
 static void q(struct strbuf *sb, const char *s)
 {

@@ -1,5 +1,5 @@
 /* sqlgen.h - the SQL text of a domain-model migration: a change set in,
- * upgrade and downgrade statements out (reference §7), pure text.
+ * upgrade and downgrade statements out (docs/REFERENCE.md: statement kinds), pure text.
  *
  * Statements are single-line, without a trailing ';', in the reference's
  * order U1..U21 / D1..D12, names sorted within a kind, every literal made by

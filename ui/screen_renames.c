@@ -35,7 +35,7 @@ static void rebuild(struct wz *w)
 	s->rows = xcalloc(plan_count(p) + 1, sizeof *s->rows);
 	s->l.n = 0;
 	/* a per-block question waits until the global rename of its old name
-	 * is declined (WIZARD.md): undecided globals hide them */
+	 * is declined: undecided globals hide them */
 	struct strvec undecided = STRVEC_INIT;
 	for (size_t i = 0; i < plan_count(p); i++) {
 		const struct plan_question *q = plan_question(p, i);

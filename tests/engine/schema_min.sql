@@ -1,4 +1,4 @@
--- tests/engine/schema_min.sql - the orchestrator tables the engine SQL touches (reference §1),
+-- tests/engine/schema_min.sql - the orchestrator tables the engine SQL touches (docs/REFERENCE.md: the catalogue),
 -- used by sql_apply.sh only while data/schema.sql does not exist yet.
 CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
 CREATE TABLE products (product_id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), name varchar NOT NULL UNIQUE, description varchar(2000) NOT NULL, product_type varchar(255) NOT NULL, tag varchar(20) NOT NULL, status varchar(255) NOT NULL, created_at timestamptz NOT NULL DEFAULT current_timestamp, end_date timestamptz);

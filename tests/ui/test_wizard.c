@@ -1,6 +1,6 @@
 /* test_wizard.c - the full-screen wizard driven headlessly by key scripts
  * (WFO_UI_KEYS) on a fake wizard_env: every screen, the keys, the
- * promises of WIZARD.md (password hidden, skipped steps, refused values
+ * promises of the wizard (README, man page: THE WIZARD) (password hidden, skipped steps, refused values
  * shown, destructive confirmations default to No, quitting asks and saves
  * answers files, interruption restores the terminal and writes nothing,
  * small terminals), asserted on the dumped screen text and on the outcome

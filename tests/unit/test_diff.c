@@ -1,4 +1,4 @@
-/* test_diff.c - every difference kind of §3, sorted output (reference
+/* test_diff.c - every difference kind of docs/REFERENCE.md: the diff, sorted output (reference
  * defect 20), impact counts from the db, skip list, text and JSON. */
 #include "config.h"
 

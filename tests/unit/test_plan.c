@@ -1,5 +1,5 @@
 /* test_plan.c - the question list (order, wording, keys), rename questions
- * and their recomputation, validation, and the change set (§3.5, §3.6). */
+ * and their recomputation, validation, and the change set (docs/REFERENCE.md: change sets, docs/REFERENCE.md: has instances). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -215,7 +215,7 @@ static void rename_question_recomputes_later_questions(void **state)
 	dm_catalog_free(d);
 }
 
-/* §3.6: a new resource type on a block with instances needs a default;
+/* docs/REFERENCE.md: has instances: a new resource type on a block with instances needs a default;
  * the --inputs "value" fallback answers it. */
 static void default_value_needed_for_blocks_with_instances(void **state)
 {
