@@ -17,7 +17,7 @@ t_screen "the detail names the database side" "Product TestProductOne, to delete
 t_screen "the detail counts the impact" "1 subscription will be deleted"
 tui_keys n
 t_screen "the review warns" "destructive change"
-t_screen "the deleted subscription is named" "Deleting product TestProductOne deletes its 1 subscription"
+t_screen "the deleted subscription is named" "Delete product TestProductOne: 1 subscription"
 tui_keys Enter
 t_screen "the confirmation lists what it confirms" "Delete 1 product"
 t_screen "the confirmation names what is destroyed" "They destroy data:"

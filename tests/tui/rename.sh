@@ -53,7 +53,7 @@ tui_keys Enter
 t_screen "the default value's reach" "1 existing instance of UserBlock will get this value"
 tui_type "0"
 tui_keys Enter n
-t_screen "dropping age warns in the review" "Dropping resource type age deletes its 1 value"
+t_screen "dropping age warns in the review" "Remove resource type age from product block UserBlock: 1 value"
 tui_keys Escape
 t_screen "back to the details" "user_age in UserBlock"
 tui_keys Escape

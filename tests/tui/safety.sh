@@ -119,10 +119,14 @@ psql -X -q -v ON_ERROR_STOP=1 -f "$SCHEMA" >/dev/null || exit 1
 seed_rev=$(sed -n "s/^down_revision = '\(.*\)'$/\1/p" "$f")
 "$WFO" upgrade "$seed_rev" >/dev/null 2>&1 || { echo "FAILED - orch2 at the seed revision"; exit 1; }
 fixture
+# orch2 is behind the folder while the first revision is in it, and
+# migrate-domain-models refuses to write on top of unapplied revisions: the
+# first revision is set aside, as on a checkout without it
+mv "$f" "$W/first.py"
 eval "\"\$WFO\" ${cmd#wfo-migrate }" </dev/null >repro.out 2>&1
 t_eq "the unattended command exits 0" 0 $?
-t_eq "it wrote one more revision" $((before + 2)) "$(nfiles)"
+t_eq "it wrote one more revision" $((before + 1)) "$(nfiles)"
 g=$(ls -t "$W"/migrations/versions/schema/*.py | head -1)
 body() { sed -n '/^def upgrade/,$p' "$1"; }
-t_eq "with the same SQL" "$(body "$f")" "$(body "$g")"
+t_eq "with the same SQL" "$(body "$W/first.py")" "$(body "$g")"
 t_done
