@@ -179,6 +179,19 @@ static int check_unapplied(const struct cli_common *cc, PGconn *conn, struct wfo
 	int rc = 0;
 	if (cli_load_graph(cc, &g, &ignored) < 0)
 		return 0;
+	/* several data heads: the heads are the first thing to resolve (the
+	 * error after names the merge command; after a merge this runs again) */
+	struct strvec heads = STRVEC_INIT;
+	size_t ndata = 0;
+	rev_graph_heads(g, &heads);
+	for (size_t i = 0; i < heads.n; i++)
+		if (rev_graph_on_branch(g, heads.v[i], "data") > 0)
+			ndata++;
+	sv_free(&heads);
+	if (ndata > 1) {
+		rev_graph_free(g);
+		return 0;
+	}
 	if (db_read_versions(conn, &rows, NULL, err) < 0) {
 		rc = -1;
 	} else if (migrate_unapplied(g, &rows, &pending, &ignored) > 0) {
@@ -624,6 +637,8 @@ static int run(struct mdm_run *r, struct wfo_error *err)
 				memset(&r->t, 0, sizeof r->t);
 				sv_free(&blocked);
 				rc = target_prepare(&r->cc, r->s.conn, &r->t, &blocked, err);
+				if (rc == 0 && check_unapplied(&r->cc, r->s.conn, err) < 0)
+					rc = -1;
 			} else if (m == 0) {
 				rc = -1;   /* declined: the error with the merge command stands */
 			}

@@ -16,6 +16,7 @@ mkdir -p "$CORE"
 mk_rev c0c0c0c0c0c1 None "Initial schema migration" "CREATE TABLE core_one (x int)" "$CORE" "('schema',)"
 mk_rev c0c0c0c0c0c2 c0c0c0c0c0c1 "Add core table two" "CREATE TABLE core_two (x int)" "$CORE"
 sed -i "s|^version_locations = .*|version_locations = $CORE %(here)s/migrations/versions/schema|" alembic.ini
+"$WFO" upgrade heads </dev/null >/dev/null 2>&1 || { echo "FAILED - upgrade the schema branch"; exit 1; }   # nothing may be unapplied under a new migration
 seed_db
 ROOT=$(data_head)
 t_true "the data root depends on the schema head" grep -q "^depends_on = 'c0c0c0c0c0c2'" \

@@ -17,7 +17,8 @@ to_wizard() {
 	tui_keys Enter
 	t_screen "$1: the wizard is open" "+ 3 products to create"
 }
-wizard_pid() { pgrep -f -- "$WFO migrate-domain-models Add User" | head -n 1; }
+# the wizard this test's tutorial started (not one of a test running beside it)
+wizard_pid() { pgrep -P "$(tut_pid)" -f -- "$WFO migrate-domain-models Add User" | head -n 1; }
 nfiles() { ls "$W"/state/wfo-migrate/tutorial/migrations/versions/schema/*.py 2>/dev/null | wc -l; }
 
 # Ctrl-C while typing in the wizard

@@ -36,7 +36,7 @@ tui_keys Enter
 t_screen "the wizard opens" "+ 3 products to create"
 t_screen "with the lesson panel" "Answers: 0 of 17 entered"
 t_screen "which names the next answer" "Next: User Group description"
-tui_keys Enter
+tui_keys n
 t_screen "the details" "17 values: 0 done, 17 missing"
 tui_keys Enter
 tui_type "User group administration"
@@ -65,9 +65,9 @@ answer "name of the user"
 t_screen "every value entered" "17 values: 17 done, 0 missing, 0 invalid"
 t_screen "the panel agrees" "All 17 answers entered"
 tui_keys n
-t_screen "the review" "create_products:"
+t_screen "the review" "3 products to create"
 tui_keys Enter
-t_screen "the confirmation" "Confirm the above actions?"
+t_screen "the confirmation" "You confirm these changes:"
 tui_keys Enter
 t_screen "the write screen" "[ Write the file ]"
 tui_keys Enter
