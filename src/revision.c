@@ -1869,6 +1869,7 @@ int rev_parse_buffer_flags(const char *path, const char *text, size_t len, int f
 		struct rev_body *body = b ? &r->downgrade : &r->upgrade;
 		if (!body->line) {
 			body->sql_only = 0;
+			free(body->why_not);   /* module code may have said why already */
 			body->why_not = xasprintf("the file defines no %s() function",
 						  b ? "downgrade" : "upgrade");
 		}
