@@ -61,19 +61,6 @@ static int cb_write(void *ctx, const struct strvec *down, const char *message, c
 	return merge_write(r->dir, r->model->new_id, down, message, path, err);
 }
 
-struct progress_ctx {
-	merge_ui_progress_fn fn;
-	void *ui;
-};
-
-static void on_progress(void *ctx, size_t done, size_t total, const struct rev_step *step)
-{
-	struct progress_ctx *p = ctx;
-	char *what = step ? migrate_step_text(step) : xstrdup("preparing alembic_version");
-	p->fn(p->ui, done, total, what);
-	free(what);
-}
-
 /* `upgrade heads` by our executor, on the graph as the files are now (with
  * the merge): one transaction under the advisory lock. Revisions that are
  * not SQL-only are refused here (Alembic would write over the screen). */
@@ -99,9 +86,9 @@ static int cb_upgrade(void *ctx, merge_ui_progress_fn fn, void *ui, char **head_
 		goto out;
 	}
 	sb_free(&foreign);
-	struct progress_ctx pc = { fn, ui };
-	struct migrate_opts o = { .upgrade = 1, .target = "heads",
-				  .progress = fn ? on_progress : NULL, .progress_ctx = &pc };
+	struct migrate_opts o = { .upgrade = 1, .target = "heads" };
+	struct migrate_screen ms;
+	migrate_screen_attach(&o, &ms, fn, ui);
 	if (migrate_run(r->conn, &cur, &plan, &o, NULL, err) < 0)
 		goto out;
 	struct strbuf sb = STRBUF_INIT;

@@ -225,6 +225,7 @@ struct mdm_run {
 	char *written_message;  /* the message the wizard wrote the revision with */
 	bool applied;           /* the wizard's upgrade committed */
 	char *upgrade_error;    /* the wizard's upgrade failed: why */
+	bool upgrade_stopped;   /* ... because the user stopped it (rolled back) */
 };
 
 /* Upgrade and downgrade SQL of the answered plan (replacing earlier ones). */
@@ -324,20 +325,6 @@ static int wiz_dry_run(void *ctx, char **report_out, struct wfo_error *err)
 	return dry_run(ctx, report_out, err);
 }
 
-struct progress_ctx {
-	wizard_progress_fn fn;
-	void *ui;
-};
-
-static void on_progress(void *ctx, size_t done, size_t total, const struct rev_step *step)
-{
-	struct progress_ctx *p = ctx;
-	/* setup statements (alembic_version) belong to no step */
-	char *what = step ? migrate_step_text(step) : xstrdup("preparing alembic_version");
-	p->fn(p->ui, done, total, what);
-	free(what);
-}
-
 /* The written revision (and any data revision before it that the database
  * lacks), by our executor: one transaction, the advisory lock. Revisions
  * that are not SQL-only are refused here (Alembic would write over the
@@ -364,9 +351,9 @@ static int wiz_upgrade(void *ctx, wizard_progress_fn fn, void *ui, char **head_o
 		goto out;
 	}
 	sb_free(&foreign);
-	struct progress_ctx pc = { fn, ui };
-	struct migrate_opts o = { .upgrade = 1, .target = r->t.id,
-				  .progress = fn ? on_progress : NULL, .progress_ctx = &pc };
+	struct migrate_opts o = { .upgrade = 1, .target = r->t.id };
+	struct migrate_screen ms;
+	migrate_screen_attach(&o, &ms, fn, ui);
 	if (migrate_run(r->s.conn, &cur, &plan, &o, NULL, err) < 0)
 		goto out;
 	*head_out = xstrdup(r->t.id);
@@ -376,6 +363,7 @@ out:
 	if (rc < 0) {
 		free(r->upgrade_error);
 		r->upgrade_error = xstrdup(err->msg);
+		r->upgrade_stopped = err->status == WFO_ABORTED;
 	}
 	if (planned)
 		rev_plan_free(&plan);
@@ -461,6 +449,9 @@ static void print_result(struct mdm_run *r, const char *path)
 		arg(&up, "--migrations", r->a.migrations);
 	if (r->applied) {
 		printf("Applied: yes, the database is at %s.\n", r->t.id);
+	} else if (r->upgrade_stopped) {
+		printf("Applied: no, the upgrade was stopped and rolled back; the database is unchanged.\n");
+		printf("Apply later: %s\n", sb_str(&up));
 	} else if (r->upgrade_error) {
 		const char *nl = strchr(r->upgrade_error, '\n');
 		printf("Applied: no, the upgrade failed and changed nothing (%.*s).\n",

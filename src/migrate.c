@@ -679,6 +679,27 @@ static int same_set(const struct strvec *a, const struct strvec *b)
 	return 1;
 }
 
+static void screen_progress(void *ctx, size_t done, size_t total, const struct rev_step *step)
+{
+	struct migrate_screen *s = ctx;
+	/* setup statements (alembic_version) belong to no step */
+	char *what = step ? migrate_step_text(step) : xstrdup("preparing alembic_version");
+	if (s->fn(s->ui, done, total, what))
+		s->stop = 1;
+	free(what);
+}
+
+void migrate_screen_attach(struct migrate_opts *o, struct migrate_screen *s,
+			   migrate_screen_fn fn, void *ui)
+{
+	s->fn = fn;
+	s->ui = ui;
+	s->stop = 0;
+	o->progress = fn ? screen_progress : NULL;
+	o->progress_ctx = s;
+	o->stop = &s->stop;
+}
+
 static int stopped(const struct migrate_opts *o)
 {
 	return o && o->stop && *o->stop;

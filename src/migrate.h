@@ -47,6 +47,19 @@ struct migrate_opts {
 	volatile sig_atomic_t *stop;
 };
 
+/* A screen's progress report: after each statement, done of total and the
+ * step's text (Alembic's "upgrade a -> b, doc"). Nonzero: stop the run (it
+ * rolls back and fails with WFO_ABORTED). */
+typedef int (*migrate_screen_fn)(void *ui, size_t done, size_t total, const char *what);
+struct migrate_screen {
+	migrate_screen_fn fn;
+	void *ui;
+	volatile sig_atomic_t stop;
+};
+/* Points o's progress report and stop flag at s, which reports to fn(ui). */
+void migrate_screen_attach(struct migrate_opts *o, struct migrate_screen *s,
+			   migrate_screen_fn fn, void *ui);
+
 /* Steps wfo-migrate cannot execute itself (external revisions, bodies that
  * are not SQL-only, bodies that end the transaction part-way). Appends one line per step to list (may be NULL):
  * "  <id> (<file>): <why>\n". Returns how many. */

@@ -20,8 +20,10 @@
 #include "util.h"
 #include "wfo_error.h"
 
-/* Called per statement during the upgrade: done of total, what runs. */
-typedef void (*merge_ui_progress_fn)(void *ui, size_t done, size_t total, const char *what);
+/* Called per statement during the upgrade: done of total, what runs.
+ * Nonzero: the user chose to stop (see upgrade_ask.h); the upgrade then
+ * rolls everything back and fails with WFO_ABORTED. */
+typedef int (*merge_ui_progress_fn)(void *ui, size_t done, size_t total, const char *what);
 
 struct merge_ui_env {
 	struct merge_model *model;

@@ -69,6 +69,7 @@ struct mg {
 	size_t order_top;
 	bool written, upgraded;
 	char *path, *heads_after, *upgrade_error;
+	bool upgrade_stopped;       /* the upgrade failed because the user stopped it */
 	/* frame */
 	char status[512];
 	bool status_error;

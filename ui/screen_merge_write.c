@@ -4,7 +4,8 @@
  * message, and the button that writes the merge revision through
  * env->write; then "Apply to the database now?" runs env->upgrade with a
  * progress box and shows the new heads, or PostgreSQL's error and that
- * nothing was changed. */
+ * nothing was changed. Ctrl-C during the upgrade asks whether to stop and
+ * roll back (upgrade_ask.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "dialog.h"
 #include "mg.h"
+#include "upgrade_ask.h"
 
 enum { F_MESSAGE, F_BUTTON, NF };
 
@@ -162,17 +164,14 @@ static void draw(struct mg *g, const struct mg_rect *r)
 		free(m);
 	}
 	if (g->upgrade_error && y < end) {
-		char *m = xasprintf("%s The upgrade failed; nothing was changed in the database: %s",
+		char *m = g->upgrade_stopped
+			? xasprintf("%s The upgrade was stopped; nothing was changed in the database",
+				    ui_glyph(UG_CROSS))
+			: xasprintf("%s The upgrade failed; nothing was changed in the database: %s",
 				    ui_glyph(UG_CROSS), g->upgrade_error);
 		ui_put(y++, r->x + 1, r->w - 2, m, ui_attr(UR_ERROR));
 		free(m);
 	}
-}
-
-static void progress(void *ui, size_t done, size_t total, const char *what)
-{
-	(void)ui;
-	dialog_progress("Upgrading the database", done, total, what);
 }
 
 static void upgrade(struct mg *g)
@@ -182,18 +181,25 @@ static void upgrade(struct mg *g)
 	dialog_progress("Upgrading the database", 0, 0, "starting");
 	free(g->upgrade_error);
 	g->upgrade_error = NULL;
-	if (g->env->upgrade(g->env->ctx, progress, g, &heads, &err) < 0) {
+	if (g->env->upgrade(g->env->ctx, upgrade_ask_progress, g, &heads, &err) < 0) {
 		g->upgrade_error = xstrdup(err.msg);
-		char *body = xasprintf("%s\n\nNothing was changed in the database (the upgrade is one "
-				       "transaction). The merge revision stays; you can try again, or run "
-				       "'wfo-migrate upgrade heads' later.", err.msg);
-		dialog_message("The upgrade failed", body);
+		g->upgrade_stopped = err.status == WFO_ABORTED;
+		upgrade_ask_after_failure();
+		char *body = g->upgrade_stopped
+			? xasprintf("You stopped the upgrade. Everything it had done was rolled back: the "
+				    "database is exactly as it was. The merge revision stays; you can apply "
+				    "it again, or run 'wfo-migrate upgrade heads' later.")
+			: xasprintf("%s\n\nNothing was changed in the database (the upgrade is one "
+				    "transaction). The merge revision stays; you can try again, or run "
+				    "'wfo-migrate upgrade heads' later.", err.msg);
+		dialog_message(g->upgrade_stopped ? "The upgrade was stopped" : "The upgrade failed", body);
 		free(body);
 		return;
 	}
 	g->upgraded = true;
 	g->heads_after = heads ? heads : xstrdup("?");
-	char *body = xasprintf("The database is now at %s.", g->heads_after);
+	char *body = xasprintf("%sThe database is now at %s.",
+			       upgrade_ask_too_late() ? UPGRADE_ASK_TOO_LATE : "", g->heads_after);
 	dialog_message("Database upgraded", body);
 	free(body);
 	g->result = MERGE_UI_WRITTEN;

@@ -2,8 +2,10 @@
  * revision id, revises, branch) and the editable message; the button calls
  * env->write. Then "Apply to the database now?" calls env->upgrade with a
  * progress box, and shows the new head, or the error and that nothing was
- * changed (the upgrade is one transaction). Errors of either callback are
- * shown in a dialog and the wizard stays usable. */
+ * changed (the upgrade is one transaction). Ctrl-C during the upgrade asks
+ * whether to stop: stopping rolls everything back; once the COMMIT is on its
+ * way it cannot be stopped, and the wizard says so. Errors of either
+ * callback are shown in a dialog and the wizard stays usable. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "dialog.h"
 #include "field.h"
 #include "text.h"
+#include "upgrade_ask.h"
 #include "wz.h"
 
 enum { F_MESSAGE, F_BUTTON, NF };
@@ -22,6 +25,7 @@ struct wstate {
 	struct field f;
 	char *head;           /* after a successful upgrade */
 	char *upgrade_error;  /* after a failed one */
+	bool stopped;         /* ... failed because the user stopped it */
 };
 
 static struct wstate *S(const struct wz *w)
@@ -140,8 +144,8 @@ static void draw(struct wz *w, const struct wz_rect *r)
 		/* PostgreSQL's own lines (ERROR, DETAIL, HINT) first: the rest
 		   (file, statement) is what gets cut when rows run out */
 		struct strbuf sb = STRBUF_INIT, rest = STRBUF_INIT;
-		sb_addf(&sb, "%s The upgrade failed; nothing was changed. Enter tries again; F10 leaves.\n",
-			ui_glyph(UG_CROSS));
+		sb_addf(&sb, "%s The upgrade %s; nothing was changed. Enter tries again; F10 leaves.\n",
+			ui_glyph(UG_CROSS), s->stopped ? "was stopped" : "failed");
 		for (const char *l = s->upgrade_error; *l;) {
 			const char *nl = strchr(l, '\n');
 			size_t n = nl ? (size_t)(nl - l) : strlen(l);
@@ -157,12 +161,6 @@ static void draw(struct wz *w, const struct wz_rect *r)
 	}
 }
 
-static void progress(void *ui, size_t done, size_t total, const char *what)
-{
-	(void)ui;
-	dialog_progress("Upgrading the database", done, total, what);
-}
-
 static void upgrade(struct wz *w)
 {
 	struct wstate *s = S(w);
@@ -171,17 +169,26 @@ static void upgrade(struct wz *w)
 	dialog_progress("Upgrading the database", 0, 0, "starting");
 	free(s->upgrade_error);
 	s->upgrade_error = NULL;
-	if (w->env->upgrade(w->env->ctx, progress, w, &head, &err) < 0) {
+	s->stopped = false;
+	if (w->env->upgrade(w->env->ctx, upgrade_ask_progress, w, &head, &err) < 0) {
 		s->upgrade_error = xstrdup(err.msg);
-		char *body = xasprintf("%s\n\nNothing was changed in the database (the upgrade is one transaction). "
-				       "The revision file stays; you can try again or upgrade later.", err.msg);
-		dialog_message("The upgrade failed", body);
+		s->stopped = err.status == WFO_ABORTED;
+		upgrade_ask_after_failure();
+		char *body = s->stopped
+			? xasprintf("You stopped the upgrade. Everything it had done was rolled back: the "
+				    "database is exactly as it was. The revision file stays; you can apply it "
+				    "again or upgrade later.")
+			: xasprintf("%s\n\nNothing was changed in the database (the upgrade is one "
+				    "transaction). The revision file stays; you can try again or upgrade later.",
+				    err.msg);
+		dialog_message(s->stopped ? "The upgrade was stopped" : "The upgrade failed", body);
 		free(body);
 		return;
 	}
 	w->upgraded = true;
 	s->head = head ? head : xstrdup("?");
-	char *body = xasprintf("The database is now at head %s.", s->head);
+	char *body = xasprintf("%sThe database is now at head %s.",
+			       upgrade_ask_too_late() ? UPGRADE_ASK_TOO_LATE : "", s->head);
 	dialog_message("Database upgraded", body);
 	free(body);
 	w->result = WIZARD_WRITTEN;

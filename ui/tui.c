@@ -207,6 +207,16 @@ bool ui_interrupted(void)
 	return got_signal != 0 || T.ended;
 }
 
+int ui_pending_signal(void)
+{
+	return got_signal;
+}
+
+void ui_take_signal(void)
+{
+	got_signal = 0;
+}
+
 static void dump_now(void)
 {
 	if (!T.dump) {

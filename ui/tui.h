@@ -63,6 +63,12 @@ bool ui_possible(void);
 /* Waits for the next key (or resize, or interruption). */
 enum ui_event ui_getkey(struct ui_key *k);
 bool ui_interrupted(void);
+/* The signal received and not yet taken (SIGINT, SIGTERM, SIGHUP; 0: none),
+ * without taking it. */
+int ui_pending_signal(void);
+/* Takes the pending signal: after it, keys and dialogs work again (for a
+ * Ctrl-C that was answered, e.g. "go on" during an upgrade). */
+void ui_take_signal(void);
 
 int ui_rows(void);
 int ui_cols(void);

@@ -8,7 +8,7 @@ ui_libwfoui_a_SOURCES = \
 	ui/wizard.h ui/wizard.c ui/wz.h ui/frame.c ui/quit.c \
 	ui/tui.h ui/tui.c ui/keyscript.h ui/keyscript.c ui/keymap.h ui/keymap.c \
 	ui/field.h ui/field.c ui/list.h ui/list.c ui/text.h ui/text.c \
-	ui/dialog.h ui/dialog.c \
+	ui/dialog.h ui/dialog.c ui/upgrade_ask.h ui/upgrade_ask.c \
 	ui/screen_diff.c ui/screen_renames.c ui/screen_details.c \
 	ui/screen_review.c ui/screen_write.c
 
@@ -36,7 +36,7 @@ bench-tui: tests/bench/tui_keys$(EXEEXT)
 # End-to-end tests in a real terminal: tmux drives the built command against
 # a private PostgreSQL (tests/lib/pg.sh).
 TUI_TESTS = tests/tui/seed_upgrade.sh tests/tui/rename.sh tests/tui/delete.sh \
-	tests/tui/quit_interrupt.sh tests/tui/terminal.sh tests/tui/upgrade_error.sh \
+	tests/tui/quit_interrupt.sh tests/tui/terminal.sh tests/tui/upgrade_error.sh tests/tui/upgrade_interrupt.sh \
 	tests/tui/safety.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/lib.sh tests/tui/captures.sh $(TUI_TESTS)

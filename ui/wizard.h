@@ -25,8 +25,11 @@
 
 struct dsum;   /* dsummary.h */
 
-/* Called per statement during an upgrade: done of total, the statement. */
-typedef void (*wizard_progress_fn)(void *ui, size_t done, size_t total, const char *what);
+/* Called per statement during an upgrade: done of total, the statement.
+ * Returns nonzero when the user chose to stop (Ctrl-C, then "roll back"; or
+ * SIGTERM/SIGHUP): the upgrade then rolls everything back and fails with
+ * WFO_ABORTED. */
+typedef int (*wizard_progress_fn)(void *ui, size_t done, size_t total, const char *what);
 
 /* A tutorial lesson beside the screens (ui/lesson_panel.c): what each step
  * is for, the answers to enter, and a check of every answer against them

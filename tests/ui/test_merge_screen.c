@@ -9,6 +9,7 @@
 
 #include <locale.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -105,6 +106,7 @@ struct mfake {
 	struct merge_model *m;
 	struct merge_ui_env env;
 	int writes, write_failures_left, upgrades, upgrade_failures_left;
+	int interrupt_at, rolled_back;   /* Ctrl-C while statement interrupt_at of 4 runs */
 	struct strvec down;
 	char *message;
 	char keys_path[64], dump_path[64];
@@ -137,8 +139,15 @@ static int fake_upgrade(void *ctx, merge_ui_progress_fn progress, void *ui, char
 {
 	struct mfake *f = ctx;
 	f->upgrades++;
-	for (size_t i = 1; i <= 4; i++)
-		progress(ui, i, 4, "upgrade b1 -> merge");
+	for (size_t i = 1; i <= 4; i++) {
+		if (f->interrupt_at == (int)i)
+			raise(SIGINT);
+		if (progress(ui, i, 4, "upgrade b1 -> merge")) {
+			f->rolled_back++;
+			return wfo_fail(err, WFO_ABORTED, "interrupted: the upgrade was stopped and "
+					"everything was rolled back; the database is unchanged");
+		}
+	}
 	if (f->upgrade_failures_left > 0) {
 		f->upgrade_failures_left--;
 		return wfo_fail(err, WFO_DB, "revision b1 (file.py:12): UPDATE resource_types ...: "
@@ -325,6 +334,31 @@ static void merge_write_and_apply(void **state)
 	assert_true(f->upgraded);
 	assert_non_null(f->path);
 	assert_non_null(strstr(f->path, "_merge_heads.py"));
+	fake_free(f);
+}
+
+/* Ctrl-C while `upgrade heads` runs from the merge screen: asked, stopped,
+ * rolled back; the screen says it was stopped, not that it failed. */
+static void apply_ctrl_c_stops(void **state)
+{
+	struct mfake *f = fake_new(model(two, two_rows));
+	f->interrupt_at = 3;
+	assert_int_equal(run(f, "80x24", "n <Enter> y <Dump> <Enter> <Dump> <Enter> <Dump> q"),
+			 MERGE_UI_WRITTEN);
+	char *s = screen(f, 1);
+	HAS(s, "Stop the upgrade?");
+	HAS(s, "Statement 3 of 4 has run; nothing is committed yet.");
+	free(s);
+	s = screen(f, 2);
+	HAS(s, "The upgrade was stopped");
+	HAS(s, "Everything it had done was rolled back");
+	free(s);
+	s = screen(f, 3);
+	HAS(s, "The upgrade was stopped; nothing was changed in the database");
+	HAS(s, "[ Apply to the database ]");
+	free(s);
+	assert_int_equal(f->rolled_back, 1);
+	assert_false(f->upgraded);
 	fake_free(f);
 }
 
@@ -580,6 +614,7 @@ int main(void)
 		cmocka_unit_test(select_and_sql),
 		cmocka_unit_test(merge_write_and_apply),
 		cmocka_unit_test(apply_fails_then_no),
+		cmocka_unit_test(apply_ctrl_c_stops),
 		cmocka_unit_test(graph_of_three_heads),
 		cmocka_unit_test(small_terminal_and_resize),
 		cmocka_unit_test(help_lists_keys),

@@ -497,6 +497,109 @@ static void upgrade_error_shown(void **state)
 	fake_free(f);
 }
 
+/* Ctrl-C while the upgrade runs: the wizard asks; "Stop and roll back" (the
+ * default) stops it between statements, everything is rolled back and the
+ * Write screen says so; the file stays written. */
+static void upgrade_ctrl_c_stops(void **state)
+{
+	struct fake *f = fake_seed();
+	f->interrupt_at = 2;
+	f->interrupt_sig = SIGINT;
+	char *answers = answer_all(f);
+	char *script = xasprintf("n %s n <Enter> <Enter> <Enter> y <Dump> <Enter> <Dump> <Enter> <Dump> q",
+				 answers);
+	assert_int_equal(fake_run(f, "80x24", script), WIZARD_WRITTEN);
+	char *s = fake_screen(f, 1);
+	HAS(s, "Stop the upgrade?");
+	HAS(s, "Statement 2 of 3 has run; nothing is committed yet.");
+	HAS(s, "[ Stop and roll back ]");
+	HAS(s, "[ Go on ]");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "The upgrade was stopped");
+	HAS(s, "Everything it had done was rolled back");
+	HASNT(s, "Database upgraded");
+	free(s);
+	s = fake_screen(f, 3);
+	HAS(s, "The upgrade was stopped; nothing was changed");
+	HAS(s, "[ Apply to the database ]");
+	free(s);
+	assert_int_equal(f->rolled_back, 1);
+	assert_int_equal(f->progress_calls, 2);
+	assert_int_equal(f->upgrades, 1);
+	assert_non_null(f->path);
+	free(script);
+	free(answers);
+	fake_free(f);
+}
+
+/* Ctrl-C, then "Go on": the upgrade runs to its end as if never asked. */
+static void upgrade_ctrl_c_go_on(void **state)
+{
+	struct fake *f = fake_seed();
+	f->interrupt_at = 1;
+	f->interrupt_sig = SIGINT;
+	char *answers = answer_all(f);
+	char *script = xasprintf("n %s n <Enter> <Enter> <Enter> y <Dump> <Tab> <Enter> <Dump> <Enter>",
+				 answers);
+	assert_int_equal(fake_run(f, "80x24", script), WIZARD_WRITTEN);
+	char *s = fake_screen(f, 1);
+	HAS(s, "Stop the upgrade?");
+	HAS(s, "Statement 1 of 3 has run");
+	free(s);
+	s = fake_screen(f, 2);
+	HAS(s, "Database upgraded");
+	HAS(s, "The database is now at head 4c2a91e0b7d1.");
+	HASNT(s, "too late");
+	free(s);
+	assert_int_equal(f->rolled_back, 0);
+	assert_int_equal(f->progress_calls, 3);
+	free(script);
+	free(answers);
+	fake_free(f);
+}
+
+/* Ctrl-C after the last statement (the COMMIT on its way) cannot stop it:
+ * the wizard says the upgrade is complete, not that it was stopped. */
+static void upgrade_ctrl_c_too_late(void **state)
+{
+	struct fake *f = fake_seed();
+	f->interrupt_at = 4;
+	f->interrupt_sig = SIGINT;
+	char *answers = answer_all(f);
+	char *script = xasprintf("n %s n <Enter> <Enter> <Enter> y <Dump> <Enter>", answers);
+	assert_int_equal(fake_run(f, "80x24", script), WIZARD_WRITTEN);
+	char *s = fake_screen(f, 1);
+	HAS(s, "Database upgraded");
+	HAS(s, "too late to");
+	HAS(s, "the upgrade is complete");
+	HASNT(s, "Stop the upgrade?");
+	free(s);
+	assert_int_equal(f->rolled_back, 0);
+	free(script);
+	free(answers);
+	fake_free(f);
+}
+
+/* SIGTERM while the upgrade runs: stopped and rolled back without asking
+ * (no one may be there to answer); the wizard then ends, the file written. */
+static void upgrade_sigterm_stops(void **state)
+{
+	struct fake *f = fake_seed();
+	f->interrupt_at = 2;
+	f->interrupt_sig = SIGTERM;
+	char *answers = answer_all(f);
+	char *script = xasprintf("n %s n <Enter> <Enter> <Enter> y <Dump>", answers);
+	assert_int_equal(fake_run(f, "80x24", script), WIZARD_WRITTEN);
+	assert_int_equal(f->rolled_back, 1);
+	assert_int_equal(f->progress_calls, 2);
+	assert_null(f->dump ? strstr(f->dump, "Stop the upgrade?") : NULL);
+	assert_non_null(f->path);
+	free(script);
+	free(answers);
+	fake_free(f);
+}
+
 static void ascii_fallback(void **state)
 {
 	struct fake *f = fake_seed();
@@ -982,6 +1085,10 @@ int main(void)
 		cmocka_unit_test(help_lists_the_keys),
 		cmocka_unit_test(write_error_stays_usable),
 		cmocka_unit_test(upgrade_error_shown),
+		cmocka_unit_test(upgrade_ctrl_c_stops),
+		cmocka_unit_test(upgrade_ctrl_c_go_on),
+		cmocka_unit_test(upgrade_ctrl_c_too_late),
+		cmocka_unit_test(upgrade_sigterm_stops),
 		cmocka_unit_test(ascii_fallback),
 		cmocka_unit_test(no_differences),
 		cmocka_unit_test(review_search),

@@ -6,6 +6,7 @@
 #ifndef WFO_UI_FIXTURE_H
 #define WFO_UI_FIXTURE_H
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,10 @@ struct fake {
 	char *written_message;
 	int upgrades, upgrade_failures_left;
 	size_t progress_calls, progress_total;
+	/* a signal (interrupt_sig) arriving while statement interrupt_at of 3
+	 * runs (4: while the COMMIT runs, after the last one); 0: none */
+	int interrupt_at, interrupt_sig;
+	int rolled_back;  /* the upgrade was stopped by progress() */
 	int dry_runs, dry_result;   /* what fake_dry_run returns: 0, 1 or -1 */
 	char dump_path[64], keys_path[64];
 	char *dump;       /* every <Dump> of the last run */
@@ -50,10 +55,19 @@ static int fake_upgrade(void *ctx, wizard_progress_fn progress, void *ui, char *
 	struct fake *f = ctx;
 	f->upgrades++;
 	for (size_t i = 1; i <= 3; i++) {
-		progress(ui, i, 3, "INSERT INTO products ...");
+		if (f->interrupt_at == (int)i)
+			raise(f->interrupt_sig);
+		int stop = progress(ui, i, 3, "INSERT INTO products ...");
 		f->progress_calls++;
 		f->progress_total = 3;
+		if (stop) {
+			f->rolled_back++;
+			return wfo_fail(err, WFO_ABORTED, "interrupted: the upgrade was stopped and "
+					"everything was rolled back; the database is unchanged");
+		}
 	}
+	if (f->interrupt_at == 4)
+		raise(f->interrupt_sig);
 	if (f->upgrade_failures_left > 0) {
 		f->upgrade_failures_left--;
 		return wfo_fail(err, WFO_DB, "statement 2 of 3: ERROR: duplicate key value violates unique constraint");
