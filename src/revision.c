@@ -723,16 +723,79 @@ static int is_soft_keyword(const struct tok *t)
 	return is_name(t, "match") || is_name(t, "case") || is_name(t, "type");
 }
 
+/* Which statements a clause line (else, elif, except, finally) may continue:
+ * the first token of the nearest earlier line at the same indentation.
+ * Returns NULL when it may, or what it needs. */
+static const char *clause_needs(const struct tok *clause, const struct tok *before)
+{
+	static const struct { const char *clause, *after[7], *needs; } rules[] = {
+		{ "else", { "if", "elif", "for", "while", "try", "except", "async" },
+		  "an 'if', 'for', 'while' or 'try' before it" },
+		{ "elif", { "if", "elif" }, "an 'if' before it" },
+		{ "except", { "try", "except" }, "a 'try' before it" },
+		{ "finally", { "try", "except", "else" }, "a 'try' before it" },
+	};
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+		if (!is_name(clause, rules[i].clause))
+			continue;
+		for (size_t k = 0; before && k < 7 && rules[i].after[k]; k++)
+			if (is_name(before, rules[i].after[k]))
+				return NULL;
+		return rules[i].needs;
+	}
+	return NULL;
+}
+
+/* The nearest earlier logical line at the indentation of line li (lines
+ * nested deeper are skipped; a shallower one ends the search): its first
+ * token, or NULL. */
+static const struct tok *sibling_before(const struct pyfile *pf, size_t li)
+{
+	for (size_t k = li; k-- > 0;) {
+		if (pf->l[k].indent < pf->l[li].indent)
+			return NULL;
+		if (pf->l[k].indent == pf->l[li].indent)
+			return pf->t + pf->l[k].first;
+	}
+	return NULL;
+}
+
+/* Statement shapes a look at one line's first tokens can refuse: an import
+ * without a module, an assignment to a literal, a clause (else, elif,
+ * except, finally) that continues no statement. */
+static int check_statement(const struct pyfile *pf, size_t li, struct wfo_error *err)
+{
+	const struct lline *l = &pf->l[li];
+	const struct tok *t = pf->t + l->first;
+	size_t n = l->count;
+	if ((is_name(t, "import") || is_name(t, "from")) &&
+	    (n == 1 || !(t[1].kind == T_NAME || is_op(&t[1], ".")) || is_keyword(&t[1])))
+		return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: '%.*s' without a module name "
+				"(Python could not import this file)", pf->path, t->line, (int)t->n, t->s);
+	if ((t->kind == T_NUMBER || t->kind == T_STRING) && n >= 2 && is_op(&t[1], "="))
+		return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: cannot assign to a literal "
+				"(Python could not import this file)", pf->path, t->line);
+	const char *needs = clause_needs(t, sibling_before(pf, li));
+	if (needs)
+		return wfo_fail(err, WFO_INPUT, "%s:%d: invalid syntax: '%.*s' without %s "
+				"(Python could not import this file)", pf->path, t->line, (int)t->n,
+				t->s, needs);
+	return 0;
+}
+
 /* What Python's parser refuses and a cheap look at the tokens of a logical
  * line can see: two operands in a row ("this is not python" has three),
- * a line that ends in an operator, one that starts with one. Lines not kept
- * (bodies under REV_PARSE_HEADERS) are not looked at. */
+ * a line that ends in an operator, one that starts with one, and the
+ * statement shapes of check_statement. Lines not kept (bodies under
+ * REV_PARSE_HEADERS) are not looked at. */
 static int check_lines(struct pyfile *pf, struct wfo_error *err)
 {
 	for (size_t li = 0; li < pf->nl; li++) {
 		struct lline *l = &pf->l[li];
 		struct tok *t = pf->t + l->first;
 		size_t n = l->count;
+		if (check_statement(pf, li, err) < 0)
+			return -1;
 		for (size_t k = 0; k + 1 < n; k++) {
 			const struct tok *a = &t[k], *b = &t[k + 1];
 			int a_end = is_operand(a) || is_name(a, "True") || is_name(a, "False") ||

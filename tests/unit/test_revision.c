@@ -337,6 +337,14 @@ static void test_syntax(void **state)
 		{ "x = \xff\n", "v/bad.py:3: byte 0xff is not valid UTF-8" },
 		{ "return 1\n", "v/bad.py:3: invalid syntax: 'return' outside" },
 		{ "def upgrade():\n    pass\nbreak\n", "v/bad.py:5: invalid syntax: 'break' outside" },
+		{ "import\n", "v/bad.py:3: invalid syntax: 'import' without a module name" },
+		{ "from import x\n", "v/bad.py:3: invalid syntax: 'from' without a module name" },
+		{ "1 = x\n", "v/bad.py:3: invalid syntax: cannot assign to a literal" },
+		{ "'a' = x\n", "v/bad.py:3: invalid syntax: cannot assign to a literal" },
+		{ "else:\n    pass\n", "v/bad.py:3: invalid syntax: 'else' without an 'if'" },
+		{ "x = 1\nelif y:\n    pass\n", "v/bad.py:4: invalid syntax: 'elif' without an 'if'" },
+		{ "def upgrade():\n    pass\nexcept:\n    pass\n", "v/bad.py:5: invalid syntax: 'except' without a 'try'" },
+		{ "if x:\n    pass\nx = 1\nelse:\n    pass\n", "v/bad.py:6: invalid syntax: 'else' without" },
 	};
 	static const char *const good[] = {
 		"def upgrade():\n    op.execute('x' 'y')\n",
@@ -355,6 +363,16 @@ static void test_syntax(void **state)
 		"x = u'a' r'b' f'c{1}'\n",
 		"x = a[1:2]\n",
 		"if x:\n    pass\n# the end, no newline",
+		"import os\nfrom . import x\nfrom .. import y\nfrom .a import b\n",
+		"if x:\n    pass\nelif y:\n    pass\nelse:\n    pass\n",
+		"for i in x:\n    if i:\n        pass\nelse:\n    pass\n",
+		"while x:\n    pass\nelse:\n    pass\n",
+		"try:\n    pass\nexcept E:\n    pass\nexcept:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
+		"try:\n    pass\nfinally:\n    pass\n",
+		"def f():\n    try:\n        pass\n    except E as e:\n        pass\n",
+		"x = 1 if y else 2\n",
+		"x = [a for a in b if a]\n",
+		"d = {'a': 1}\nd['a'] = 2\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char *text = xasprintf("revision = 'a1'\ndown_revision = None\n%s", bad[i].body);
