@@ -31,7 +31,7 @@
 static void merge_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: wfo-migrate merge [REV...] [-m MESSAGE] [--no-tui]\n"
+		"Usage: wfo-migrate merge [REV...] [-m MESSAGE] [--screen | --no-tui]\n"
 		"                         [--migrations DIR] [--database-uri URI]\n"
 		"Write a merge revision whose down_revision is the given revisions (default:\n"
 		"all heads of the data branch, or all heads when there is no data label) and\n"
@@ -39,7 +39,9 @@ static void merge_usage(FILE *out)
 		"opens: the heads as a graph down to their common ancestor, what each\n"
 		"revision changes and whether it is applied, collisions between the heads,\n"
 		"the order of the upgrade after the merge, then writing (and applying) it.\n\n"
-		"  -m, --message MESSAGE  the revision's message\n"
+		"  -m, --message MESSAGE  the revision's message (with --screen: the message\n"
+		"                         the screen starts with)\n"
+		"      --screen           open the merge screen also with -m (in a terminal)\n"
 		"      --no-tui           never open the merge screen\n"
 		CLI_COMMON_HELP
 		"  -h, --help             show this help\n");
@@ -108,7 +110,8 @@ out:
 
 /* 1 written, 0 left without writing, -1 err. */
 static int run_screen(const struct cli_common *cc, const char *cmd, const char *reason,
-		      bool upgrade_default, char **path, bool *upgraded, struct wfo_error *err)
+		      const char *message, bool upgrade_default, char **path, bool *upgraded,
+		      struct wfo_error *err)
 {
 	struct merge_run r = { .cc = cc };
 	struct rev_graph *g = NULL;
@@ -135,7 +138,7 @@ static int run_screen(const struct cli_common *cc, const char *cmd, const char *
 		goto out;
 	struct merge_ui_env env = {
 		.model = r.model, .command = cmd, .reason = reason, .database = display,
-		.write_dir = r.dir, .message = DEFAULT_MESSAGE, .write = cb_write,
+		.write_dir = r.dir, .message = message ? message : DEFAULT_MESSAGE, .write = cb_write,
 		.upgrade = r.conn ? cb_upgrade : NULL, .ctx = &r, .upgrade_default = upgrade_default,
 	};
 	switch (merge_ui_run(&env, path, upgraded, err)) {
@@ -217,7 +220,7 @@ int merge_offer(const char *cmd, const char *question, bool def_yes, const char 
 	if (!ask(question, def_yes))
 		return 0;
 	char *path = NULL;
-	int rc = run_screen(cc, cmd, reason, upgrade_default, &path, upgraded, err);
+	int rc = run_screen(cc, cmd, reason, NULL, upgrade_default, &path, upgraded, err);
 	if (rc == 1) {
 		printf("%s\n", path);
 		fflush(stdout);
@@ -369,13 +372,14 @@ int cmd_merge(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "message", required_argument, NULL, 'm' },
 		{ "no-tui", no_argument, NULL, 'T' },
+		{ "screen", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_common cc = CLI_COMMON_INIT;
 	const char *message = NULL;
-	bool no_tui = false;
+	bool no_tui = false, screen = false;
 	int c, code = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "m:h", opts, NULL)) != -1) {
@@ -384,6 +388,7 @@ int cmd_merge(int argc, char **argv)
 		switch (c) {
 		case 'm': message = optarg; break;
 		case 'T': no_tui = true; break;
+		case 'S': screen = true; break;
 		case 'h': merge_usage(stdout); goto done;
 		default: merge_usage(stderr); code = 2; goto done;
 		}
@@ -393,10 +398,27 @@ int cmd_merge(int argc, char **argv)
 		code = cli_report(&err);
 		goto done;
 	}
-	if (optind == argc && !message && !no_tui && (ui_headless() || merge_offer_possible())) {
+	if (screen && no_tui) {
+		fprintf(stderr, "wfo-migrate merge: --screen and --no-tui exclude each other\n");
+		code = 2;
+		goto done;
+	}
+	if (screen && optind < argc) {
+		fprintf(stderr, "wfo-migrate merge: --screen chooses the heads on the screen; give no "
+			"REV with it\n");
+		code = 2;
+		goto done;
+	}
+	if (screen && !(ui_headless() || merge_offer_possible())) {
+		fprintf(stderr, "wfo-migrate merge: --screen needs a terminal (standard input and "
+			"output); without one, leave --screen out to merge at once\n");
+		code = 2;
+		goto done;
+	}
+	if (optind == argc && (screen || (!message && !no_tui)) && (ui_headless() || merge_offer_possible())) {
 		char *path = NULL;
 		bool upgraded = false;
-		int rc = run_screen(&cc, "merge", NULL, false, &path, &upgraded, &err);
+		int rc = run_screen(&cc, "merge", NULL, message, false, &path, &upgraded, &err);
 		if (rc == 1)
 			printf("%s\n", path);
 		else if (rc == 0)

@@ -500,11 +500,13 @@ static enum flow run_step(struct tut *t, const struct tut_lesson *l, size_t i, s
 			: run_command_step(t, l, i, &v, false, err);
 		break;
 	case TK_MERGE:
-		/* The merge screen plugs in here: with `screen: true` in the
-		 * lesson, `wfo-migrate merge` gets the terminal (and opens its
-		 * screen there); otherwise the merge runs without questions and
-		 * its output is shown. */
+		/* With `screen: true` in the lesson, `wfo-migrate merge --screen`
+		 * gets the terminal and opens the merge screen there, the lesson's
+		 * message filled in; otherwise the merge runs without questions
+		 * and its output is shown. */
 		sv_push(&v, "merge");
+		if (s->screen)
+			sv_push(&v, "--screen");
 		sv_push(&v, "-m");
 		sv_push(&v, s->message);
 		f = run_command_step(t, l, i, &v, s->screen, err);

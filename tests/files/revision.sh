@@ -71,6 +71,16 @@ normrev() {
 }
 
 dheads=$(al heads | sed -n 's/^\([0-9a-z]*\) (data) (head)$/\1/p' | paste -sd' ' | sed "s/ /', '/g")
+# --screen asks for the merge screen: without a terminal it is refused
+# (exit 2, nothing written), as it is together with --no-tui or a REV
+before=$(ls "$W/$V" | wc -l)
+msg=$("$WFO" merge --screen -m "merge data heads" </dev/null 2>&1); rc=$?
+t_eq "merge --screen without a terminal: exit 2" 2 "$rc"
+t_contains "merge --screen says it needs a terminal" "$msg" "--screen needs a terminal"
+msg=$("$WFO" merge --screen --no-tui -m x 2>&1); rc=$?
+t_eq "merge --screen --no-tui: exit 2" 2 "$rc"
+t_contains "they exclude each other" "$msg" "exclude each other"
+t_eq "nothing written by the refusals" "$before" "$(ls "$W/$V" | wc -l)"
 m=$("$WFO" merge -m "merge data heads"); rc=$?
 t_eq "merge exits 0" 0 "$rc"
 t_contains "merge is in the project folder" "$m" "$W/$V/"

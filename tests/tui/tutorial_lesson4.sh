@@ -3,8 +3,8 @@
 # database given: lessons 1 to 3 are replayed on a fresh private database
 # without questions, then lesson 4 is completed in a real terminal: Ann's
 # and Bob's revisions on parallel branches, two heads, a third revision
-# refused, the merge (the non-interactive command, explained first), one
-# head, upgrade. The server is stopped at the end, and also when the
+# refused, the merge on the merge screen (both heads drawn, the lesson's
+# message filled in, written without applying), one head, upgrade. The server is stopped at the end, and also when the
 # tutorial is left with q in the middle of a lesson.
 . "$(dirname "$0")/../lib/tutorial.sh"
 tut_setup
@@ -41,12 +41,22 @@ t_screen "with its exit status" "It ended with exit status 3"
 next
 t_screen "the merge is explained first" "A merge revision revises both heads at once"
 next
-t_screen "the merge page names the command" "wfo-migrate merge -m \"Merge Ann's and Bob's revisions\""
+t_screen "the merge page names the command" "wfo-migrate merge --screen -m \"Merge Ann's and Bob's revisions\""
 next
-t_screen "the merge revision is written: the output page" "Its output:"
-t_eq "the merge file" 1 "$(ls "$W"/state/wfo-migrate/tutorial/migrations/versions/schema/*_merge_*.py | wc -l)"
-next
-t_screen "one head again" "One head again"
+t_screen "the merge screen opens" "wfo-migrate · merge · 2 heads on branch data" 20
+t_screen "Ann's head, selected" "[x]"
+t_screen "Ann's head on the graph" "Ann: user notes"
+t_screen "Bob's head on the graph" "Bob: user phone numbers"
+t_screen "the rename they share" "(common ancestor)"
+tui_keys n
+t_screen "the merge step" "Merge 2 heads:"
+t_screen "the lesson's message is filled in" "Merge Ann's and Bob's revisions"
+t_screen "the order of the upgrade" "After the merge, upgrade heads runs"
+tui_keys Enter
+t_screen "apply now? is asked" "Apply it to the database now?"
+tui_keys n
+t_eq "the merge file" 1 "$(ls "$W"/state/wfo-migrate/tutorial/migrations/versions/schema/*_merge_*.py 2>/dev/null | wc -l)"
+t_screen "back in the tutorial: the next page" "One head again" 20
 next
 t_eq "one head" 1 "$(tui_screen | grep -c '^ *Rev: .*(head)')"
 t_screen "the merge is the head" "(mergepoint)"
